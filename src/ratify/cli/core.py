@@ -1,0 +1,82 @@
+"""Sub-commands over the catalogue itself: status, validate, init."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .._resources import bundled_data
+from ..atomic import copy_tree_atomic
+from ..loader import validate
+from .options import add_as_of, add_data, add_format, load_catalog
+from .output import render_rows
+
+__all__ = ["register"]
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("status", help="a state's status in each instrument, as of a date",
+                       description="Print where STATE stands towards each instrument (or those named): "
+                       "signature, consent and its kind, entry into force, status.")
+    p.add_argument("state", metavar="STATE", help="any name of the state: KAZ, KZ, Kazakhstan, Казахстан, …")
+    p.add_argument("instruments", metavar="INSTRUMENT", nargs="*",
+                   help="instruments to show (default: every binding instrument): V-2, ICCPR, …")
+    add_as_of(p)
+    add_format(p)
+    add_data(p)
+    p.set_defaults(run=_status)
+
+    p = sub.add_parser("validate", help="check a data folder and list every problem",
+                       description="Check every file of a data folder and print every problem found, "
+                       "each with its file, field and reason. Exit status 1 if any is an error.")
+    p.add_argument("dir", metavar="DIR", nargs="?", type=Path, help="the data folder (default: the bundled dataset)")
+    p.set_defaults(run=_validate)
+
+    p = sub.add_parser("init", help="copy the bundled dataset into a folder of your own",
+                       description="Copy the bundled dataset into DIR (a new or empty folder), to extend it "
+                       "with `ratify import-untc` and load it with `--data DIR`.")
+    p.add_argument("dir", metavar="DIR", type=Path)
+    p.set_defaults(run=_init)
+
+
+def _status(args: argparse.Namespace) -> int:
+    cat = load_catalog(args)
+    state = cat.state(args.state)
+    instruments = cat.instruments_of(args.instruments or None, binding=None if args.instruments else True)
+    rows = []
+    for inst in instruments:
+        p = cat.participation(state, inst)
+        status = cat.status(state, inst, args.as_of)
+        consent = f"{p.consent.date} {p.consent.kind.value}" if p and p.consent else None
+        eif = None
+        if p and p.entry_into_force:
+            eif = f"{p.entry_into_force}" + ("" if p.entry_into_force_recorded else " (computed)")
+        rows.append((inst.mtdsg or inst.id, inst.short_name.en, status.value,
+                     p.signature if p else None, consent, eif))
+    headers = ("instrument", "name", "status", "signature", "consent", "in force for the state")
+    when = args.as_of.isoformat() if args.as_of else "today"
+    if args.format == "text":
+        sys.stdout.write(f"{state.name.en} ({state.alpha3}), as of {when}\n\n")
+    sys.stdout.write(render_rows(headers, rows, args.format))
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    problems = validate(args.dir)
+    errors = [p for p in problems if p.severity == "error"]
+    for p in problems:
+        print(p, file=sys.stdout if p.severity == "error" else sys.stderr)
+    where = args.dir or bundled_data()
+    if errors:
+        print(f"{where}: {len(errors)} error{'s' if len(errors) != 1 else ''}, "
+              f"{len(problems) - len(errors)} warning{'s' if len(problems) - len(errors) != 1 else ''}")
+        return 1
+    print(f"{where}: valid ({len(problems)} warning{'s' if len(problems) != 1 else ''})")
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    copy_tree_atomic(bundled_data(), args.dir)
+    print(f"copied the bundled dataset to {args.dir}")
+    return 0

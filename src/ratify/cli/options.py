@@ -1,0 +1,37 @@
+"""Options that several sub-commands share, and how their values are read."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from ..catalog import Catalog
+
+__all__ = ["add_as_of", "add_data", "add_format", "iso_date", "load_catalog"]
+
+
+def iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (write it as YYYY-MM-DD)") from None
+
+
+def add_data(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", metavar="DIR", type=Path, help="a data folder (default: the bundled dataset)")
+
+
+def add_as_of(parser: argparse.ArgumentParser, what: str = "status") -> None:
+    parser.add_argument("--as-of", metavar="YYYY-MM-DD", type=iso_date, dest="as_of",
+                        help=f"the date the {what} is for (default: today)")
+
+
+def add_format(parser: argparse.ArgumentParser, choices: tuple[str, ...] = ("text", "csv", "json")) -> None:
+    parser.add_argument("--format", choices=choices, default=choices[0], help=f"output format (default: {choices[0]})")
+
+
+def load_catalog(args: argparse.Namespace) -> Catalog:
+    from ..loader import load
+
+    return load(args.data)

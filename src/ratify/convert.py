@@ -1,0 +1,67 @@
+"""The cattrs converters every (de)serialization goes through: TOML data files and JSON exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from typing import Any
+
+import cattrs
+
+__all__ = ["data_converter", "json_converter", "make_converter"]
+
+
+def _structure_date(value: Any, _type: type) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"expected a date (YYYY-MM-DD), got {value!r}")
+
+
+def _structure_str(value: Any, _type: type) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected a string, got {value!r}")
+    return value
+
+
+def _structure_bool(value: Any, _type: type) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"expected true or false, got {value!r}")
+    return value
+
+
+def _structure_int(value: Any, _type: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"expected a whole number, got {value!r}")
+    return value
+
+
+def make_converter(*, iso_dates: bool) -> cattrs.Converter:
+    """A strict converter: unknown keys and wrong types are errors, defaults are left out on output.
+
+    `iso_dates` writes dates as "YYYY-MM-DD" strings (JSON); otherwise they stay dates (TOML).
+    """
+    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
+    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(int, _structure_int)
+    if iso_dates:
+        conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    return conv
+
+
+@functools.cache
+def data_converter() -> cattrs.Converter:
+    """For the TOML data files."""
+    return make_converter(iso_dates=False)
+
+
+@functools.cache
+def json_converter() -> cattrs.Converter:
+    """For JSON exports."""
+    return make_converter(iso_dates=True)

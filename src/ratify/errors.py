@@ -1,0 +1,76 @@
+"""The one exception hierarchy of ratify: everything it raises on bad input is a RatifyError."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+__all__ = [
+    "DataError",
+    "OutputError",
+    "Problem",
+    "RatifyError",
+    "UnknownNameError",
+    "UntcFormatError",
+]
+
+
+class RatifyError(Exception):
+    """Base class of every error ratify raises on purpose."""
+
+
+class UnknownNameError(RatifyError, LookupError):
+    """A state, instrument or group name that no lookup knows; names the closest matches."""
+
+    def __init__(self, what: str, name: object, suggestions: Sequence[str] = ()) -> None:
+        self.what = what
+        self.name = name
+        self.suggestions = tuple(suggestions)
+        hint = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"unknown {what} {name!r}{hint}")
+
+    def __str__(self) -> str:  # LookupError's str() would quote the whole message
+        return self.args[0]
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with a data file: where (file and field path) and why."""
+
+    file: str
+    path: str
+    reason: str
+    severity: str = "error"  # "error" fails validation; "warning" is reported only
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.path}" if self.path else self.file
+        return f"{where}: {self.reason}" if self.severity == "error" else f"{where}: warning: {self.reason}"
+
+
+class DataError(RatifyError):
+    """A data folder that cannot be loaded; carries every problem found, not just the first."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        errors = [p for p in self.problems if p.severity == "error"] or list(self.problems)
+        head = str(errors[0]) if errors else "invalid data"
+        more = f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
+        super().__init__(head + more)
+
+    def report(self) -> str:
+        """Every problem, one per line."""
+        return "\n".join(str(p) for p in self.problems)
+
+
+class UntcFormatError(RatifyError):
+    """A depositary file (XML, HTML or CSV) that cannot be read; names the file and the reason."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+
+class OutputError(RatifyError):
+    """A report or data file that could not be written (nothing was left half-written)."""

@@ -1,0 +1,69 @@
+"""The participants table: column legends, date cells and rows, shared by all three readers.
+
+A legend is a list of ``Label(code)`` items (``Ratification, Acceptance(A), Accession(a)``); items
+are split at a comma followed by a capital letter, because labels themselves contain commas
+(``… of 12 September 1923, as amended(A)``). A cell is ``[?D Mon YYYY[ code]]?``; brackets mean the
+participant has withdrawn. Anything else in a cell is kept as text with no date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .dates import make_date
+from .document import Cell, Column, LegendItem, Row
+from .text import split_footnotes, squash
+
+__all__ = ["EMPTY_CELL", "make_column", "parse_cell", "parse_legend", "make_row"]
+
+EMPTY_CELL = Cell("", None, None, False)
+
+_ITEM_SPLIT = re.compile(r",\s*(?=[A-Z])")
+_CODED = re.compile(r"(.*?)\s*\(([A-Za-z]{1,2})\)")
+# Whitespace-tolerant, so the common clean cell (``30 Aug 2005 a``) needs no normalising first.
+_CELL = re.compile(r"\s*(\[)?\s*(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})(?:\s+([A-Za-z]{1,2}))?\s*(\])?\s*")
+
+
+def make_column(label: str, footnotes: tuple[str, ...] = ()) -> Column:
+    """A column from its (plain, squashed) legend text."""
+    items = []
+    for part in _ITEM_SPLIT.split(label):
+        part = part.strip()
+        if not part:
+            continue
+        coded = _CODED.fullmatch(part)
+        items.append(LegendItem(coded.group(1), coded.group(2)) if coded else LegendItem(part, None))
+    return Column(label, tuple(items), footnotes)
+
+
+def parse_legend(raw: str) -> Column:
+    """A column from a legend cell that may still carry markup and footnote superscripts."""
+    return make_column(*split_footnotes(raw))
+
+
+def _is_squashed(text: str) -> bool:
+    # isprintable() is False for TAB, LF, NBSP, U+2002 and the like
+    return text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " "
+
+
+def parse_cell(text: str) -> Cell:
+    """A cell from its plain text (whitespace not yet collapsed)."""
+    if not text:
+        return EMPTY_CELL
+    match = _CELL.fullmatch(text)
+    if not _is_squashed(text):
+        text = squash(text)
+        if not text:
+            return EMPTY_CELL
+    if match is None:
+        return Cell(text, None, None, text.startswith("[") or text.endswith("]"))
+    opening, day, month, year, code, closing = match.groups()
+    return Cell(text, make_date(year, month, day), code, bool(opening or closing))
+
+
+def make_row(name: str, footnotes: tuple[str, ...], cells: Sequence[Cell], width: int) -> Row:
+    """A row whose cells are padded with empty ones up to the table's width."""
+    if len(cells) < width:
+        cells = (*cells, *([EMPTY_CELL] * (width - len(cells))))
+    return Row(name, footnotes, tuple(cells))

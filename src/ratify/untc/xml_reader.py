@@ -1,0 +1,206 @@
+"""Read an MTDSG status XML file (``V-5.en.xml``) into a :class:`StatusDocument`.
+
+The bytes are repaired (:mod:`.repair`) and parsed by defusedxml with DTDs, entity declarations
+and external references all forbidden, so nothing is ever resolved or fetched. Elements are
+selected by name only: the order of ``Treaty``'s children varies between files.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+
+import defusedxml
+import defusedxml.ElementTree as DET
+
+from ..errors import UntcFormatError
+from .dates import first_date, only_date
+from .document import Column, Header, Note, Row, Statement, StatusDocument, TerritorialApplication
+from .guard import check_size
+from .header import chapter_numeral, count, mtdsg_from_path, registration, split_conclusion
+from .repair import repair_xml
+from .statements import SectionBuilder
+from .table import make_row, parse_cell, parse_legend
+from .text import plain, split_footnotes, squash
+
+__all__ = ["read_xml"]
+
+_LEGEND = "Participants/Table/TGroup/Thead/Row/Entry"
+_ROWS = "Participants/Table/TGroup/Tbody/Rows/Row"
+_RIGHT = re.compile(r"\s*<\s*right\b[^<>]*>(.*?)<\s*/\s*right\s*>(.*)", re.I | re.S)  # a later-dated statement
+
+
+def read_xml(data: bytes, source: str) -> StatusDocument:
+    """Parse the bytes of one MTDSG ``.en.xml`` status file; ``source`` names it in errors."""
+    check_size(data, source)
+    root = _parse(repair_xml(data), source)
+    if root.tag != "Document":
+        raise UntcFormatError(source, f"not an MTDSG status document (root element <{root.tag}>, expected <Document>)")
+    treaty = root.find("Treaty")
+    if treaty is None:
+        raise UntcFormatError(source, "not an MTDSG status document (no <Treaty> in <Document>)")
+    try:
+        return _document(treaty, source)
+    except RecursionError:
+        raise UntcFormatError(source, "markup nested too deeply") from None
+
+
+def _parse(data: bytes, source: str) -> ET.Element:
+    try:
+        return DET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except defusedxml.DTDForbidden:
+        reason = "has a DOCTYPE declaration; refused (a DTD can define entity bombs or external references)"
+    except defusedxml.EntitiesForbidden:
+        reason = "declares entities; refused"
+    except defusedxml.ExternalReferenceForbidden:
+        reason = "refers to an external resource; refused"
+    except defusedxml.DefusedXmlException as exc:
+        reason = f"refused: {exc}"
+    except ET.ParseError as exc:
+        reason = f"not well-formed XML, even after repair ({exc})"
+    except (ValueError, LookupError, UnicodeError) as exc:  # e.g. an unknown declared encoding
+        reason = f"cannot be decoded as XML ({exc})"
+    raise UntcFormatError(source, reason)
+
+
+def _inner(element: ET.Element) -> str:
+    """An element's content as text, escaped inline markup and real child elements alike."""
+    if len(element) == 0:
+        return element.text or ""
+    parts = [element.text or ""]
+    for child in element:
+        parts += ("<", str(child.tag), ">", _inner(child), "</", str(child.tag), ">", child.tail or "")
+    return "".join(parts)
+
+
+def _text(parent: ET.Element, path: str) -> str | None:
+    element = parent.find(path)
+    return None if element is None else _inner(element)
+
+
+def _plain(parent: ET.Element, path: str) -> str | None:
+    raw = _text(parent, path)
+    if raw is None:
+        return None
+    return plain(raw) or None
+
+
+def _document(treaty: ET.Element, source: str) -> StatusDocument:
+    columns, rows = _table(treaty, source)
+    declarations = treaty.find("Declarations")
+    titles = [] if declarations is None else [plain(_inner(t)) for t in declarations.iterfind("Title")]
+    return StatusDocument(
+        source=source,
+        format="xml",
+        header=_header(treaty, source),
+        as_of=None,
+        columns=columns,
+        rows=rows,
+        notes=tuple(_note(note) for note in treaty.iterfind("EndNotes/Note")),
+        declarations_title=squash(" ".join(titles)) or None,
+        declarations=_statements(treaty.iterfind("Declarations/Declaration")),
+        objections=_statements(treaty.iterfind("Objections/Objection")),
+        territorial_applications=_territorial(treaty.iterfind("TerritorialApplications/Application")),
+    )
+
+
+def _header(treaty: ET.Element, source: str) -> Header:
+    data = treaty.find("Header/ExternalData")
+    if data is None:
+        data = ET.Element("ExternalData")
+    chapter = chapter_numeral(_plain(treaty, "Header/Chapter/Header") or "")
+    number = _plain(data, "Numsect") or ""
+    sub = _plain(data, "Subnumsect")
+    conclusion_place, conclusion_date = split_conclusion(_plain(data, "Conclusion") or "")
+    eif_text = _plain(data, "EIF/Labeltext")
+    in_force = not (_plain(data, "EIF/Label") or "").lower().startswith("not yet")
+    registration_date, registration_number = registration(_plain(data, "Registration/Labeltext") or "")
+    eif_date = first_date(eif_text) if eif_text and in_force else None
+    return Header(
+        mtdsg=mtdsg_from_path(source, chapter, number, sub),
+        chapter=chapter,
+        chapter_name=_plain(treaty, "Header/Chapter/Name"),
+        title=_plain(data, "Titlesect") or _plain(data, "Subtitlesect") or "",
+        conclusion_place=conclusion_place,
+        conclusion_date=conclusion_date,
+        entry_into_force=eif_date,
+        entry_into_force_text=eif_text,
+        registration_date=registration_date,
+        registration_number=registration_number,
+        signatories=count(_plain(data, "Status/Signatories")),
+        parties=count(_plain(data, "Status/Parties")),
+        treaty_text=_plain(data, "TreatyText/Text"),
+        template=_plain(treaty, "Template"),
+    )
+
+
+def _table(treaty: ET.Element, source: str) -> tuple[tuple[Column, ...], tuple[Row, ...]]:
+    legend = [parse_legend(_inner(entry)) for entry in treaty.iterfind(_LEGEND)]
+    columns = tuple(legend[1:])  # the first column is the participant
+    width = len(columns)
+    rows = []
+    for number, row in enumerate(treaty.iterfind(_ROWS), start=1):
+        # The hot loop of the reader: plain children and .text, no per-cell path lookups.
+        entries = [entry.text or "" if len(entry) == 0 else _inner(entry) for entry in row if entry.tag == "Entry"]
+        if not entries:
+            continue
+        if len(entries) - 1 > width:
+            raise UntcFormatError(
+                source, f"participants row {number} has {len(entries) - 1} date cells, the legend has {width} columns"
+            )
+        name, footnotes = split_footnotes(entries[0])
+        cells = []
+        for raw in entries[1:]:
+            if "<" in raw:
+                raw, extra = split_footnotes(raw)
+                footnotes += extra
+            cells.append(parse_cell(raw))
+        rows.append(Row(name, footnotes, tuple(cells)) if len(cells) == width else make_row(name, footnotes, cells, width))
+    return columns, tuple(rows)
+
+
+def _note(note: ET.Element) -> Note:
+    paragraphs = (plain(_inner(text)) for text in note.iterfind("text"))
+    return Note(squash(_text(note, "index") or ""), "\n\n".join(p for p in paragraphs if p))
+
+
+def _statements(elements: Iterable[ET.Element]) -> tuple[Statement, ...]:
+    statements = []
+    for element in elements:
+        participant, footnotes = split_footnotes(_text(element, "Participant") or "")
+        builder = SectionBuilder()
+        for text in element.iterfind("text"):
+            raw = _inner(text)
+            right = _RIGHT.match(raw) if "<" in raw else None
+            if right is not None:
+                date = only_date(plain(right.group(1)))
+                if date is not None:
+                    builder.date(date)
+                    raw = right.group(2)
+            value = plain(raw)
+            if not value:
+                continue
+            if text.get("type") == "title":
+                builder.title(value)
+            else:
+                builder.paragraph(value)
+        statements.append(Statement(participant, footnotes, builder.sections()))
+    return tuple(statements)
+
+
+def _territorial(elements: Iterable[ET.Element]) -> tuple[TerritorialApplication, ...]:
+    applications = []
+    participant = ""
+    for element in elements:
+        name = _plain(element, "Participant")
+        if name:
+            participant = name
+        applications.append(
+            TerritorialApplication(
+                participant,
+                only_date(_plain(element, "DateNotification") or ""),
+                _plain(element, "Territories") or "",
+            )
+        )
+    return tuple(applications)
