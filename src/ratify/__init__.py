@@ -10,8 +10,11 @@ human rights, migrant workers, trafficking and smuggling — as of any date, wit
 from __future__ import annotations
 
 from .catalog import Catalog
+from .changes import DateRangeError
 from .errors import DataError, OutputError, Problem, RatifyError, UnknownNameError, UntcFormatError
+from .gaps import Basis, Gap, GapKind
 from .loader import load, validate
+from .matrix import Matrix, StatusChange
 from .model import (
     ActionKind,
     Adoption,
@@ -38,23 +41,29 @@ from .model import (
     Status,
     Theme,
 )
+from .simulate import SimulationError
 
 __version__ = "0.1.0"
 
 __all__ = [
     "ActionKind",
     "Adoption",
+    "Basis",
     "Catalog",
     "Consent",
     "ConsentKind",
     "DataError",
+    "DateRangeError",
     "Denunciation",
     "Event",
     "Footnote",
+    "Gap",
+    "GapKind",
     "Group",
     "Instrument",
     "InstrumentKind",
     "Localized",
+    "Matrix",
     "Member",
     "OutputError",
     "Participation",
@@ -65,11 +74,13 @@ __all__ = [
     "Role",
     "Rule",
     "RuleKind",
+    "SimulationError",
     "Source",
     "State",
     "Statement",
     "StatementKind",
     "Status",
+    "StatusChange",
     "Theme",
     "UnknownNameError",
     "UntcFormatError",

@@ -170,3 +170,50 @@ class Catalog:
         where = f" from {self.path}" if self.path else ""
         return (f"<Catalog{where}: {len(self.instruments)} instruments, {len(self.states)} states, "
                 f"{len(self.participations)} participations>")
+
+    # -- analysis: thin delegates to graph.py, gaps.py, matrix.py, changes.py, simulate.py ---------------
+
+    _graph: Any = attrs.field(init=False, default=None, repr=False, eq=False)  # built on first use
+
+    @property
+    def graph(self) -> Any:
+        """The instrument graph (a networkx DiGraph; see `ratify.graph`), built on first use."""
+        if self._graph is None:
+            from .graph import build_graph
+
+            object.__setattr__(self, "_graph", build_graph(self.instruments))
+        return self._graph
+
+    def gaps(self, state: StateRef, as_of: dt.date | None = None, instruments: Iterable[InstrumentRef] | None = None,
+             recommended_by: InstrumentRef | None = None) -> list[Any]:
+        """What `state` has not done on `as_of`, as `Gap`s in the order to act on them (see `ratify.gaps`)."""
+        from .gaps import find_gaps
+
+        return find_gaps(self, state, as_of, instruments, recommended_by)
+
+    def matrix(self, group: str | Group | None = None, states: Iterable[StateRef] | None = None,
+               instruments: Iterable[InstrumentRef] | None = None, as_of: dt.date | None = None) -> Any:
+        """States × instruments of `Status` on `as_of` (default: every state and instrument, today)."""
+        from .matrix import build_matrix
+
+        return build_matrix(self, group, states, instruments, as_of)
+
+    def compare(self, a: StateRef, b: StateRef, as_of: dt.date | None = None) -> Any:
+        """Two states side by side in the binding instruments: a two-row `Matrix`."""
+        from .matrix import compare
+
+        return compare(self, a, b, as_of)
+
+    def changes(self, since: dt.date, until: dt.date | None = None, group: str | Group | None = None,
+                states: Iterable[StateRef] | None = None,
+                instruments: Iterable[InstrumentRef] | None = None) -> list[Any]:
+        """Every `Event` from `since` to `until` (default: today), in date order."""
+        from .changes import find_changes
+
+        return find_changes(self, since, until, group, states, instruments)
+
+    def simulate(self, state: StateRef, instrument: InstrumentRef, action: Any, *, on: dt.date) -> Catalog:
+        """A new catalogue in which `state` took `action` towards `instrument` on `on`; this one is unchanged."""
+        from .simulate import simulate
+
+        return simulate(self, state, instrument, action, on)

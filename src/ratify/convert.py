@@ -40,12 +40,12 @@ def _structure_int(value: Any, _type: type) -> int:
     return value
 
 
-def make_converter(*, iso_dates: bool) -> cattrs.Converter:
+def make_converter(*, iso_dates: bool, forbid_extra_keys: bool = True) -> cattrs.Converter:
     """A strict converter: unknown keys and wrong types are errors, defaults are left out on output.
 
     `iso_dates` writes dates as "YYYY-MM-DD" strings (JSON); otherwise they stay dates (TOML).
     """
-    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
+    conv = cattrs.Converter(forbid_extra_keys=forbid_extra_keys, omit_if_default=True, detailed_validation=True)
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(bool, _structure_bool)

@@ -344,7 +344,7 @@ def _from_raw(raw: RawStatement, default_date: dt.date | None, *, objection: boo
         title = section.title or ""
         if objection:
             kind = StatementKind.OBJECTION
-        elif "reserv" in title.lower() or (not title and text.lower().startswith("reservation")):
+        elif "reserv" in title.lower() or (not title and "reserv" in text.split("\n\n")[0].lower()):
             kind = StatementKind.RESERVATION
         else:
             kind = StatementKind.DECLARATION

@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import os
 import tomllib
+import typing
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -54,12 +55,13 @@ class _Files:
     groups: dict[str, Group]
     instruments: dict[Path, InstrumentFile]
     problems: tuple[Problem, ...]
+    unreadable: frozenset[str] = frozenset()  # stems of instrument files that could not be structured
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Catalog:
     """Load a data folder (default: the bundled dataset) into a Catalog; raise DataError on any error."""
     files = _read_folder(Path(path) if path is not None else bundled_data())
-    problems = list(files.problems) + validate_files(files.folder, files.states, files.groups, files.instruments)
+    problems = list(files.problems) + validate_files(files.folder, files.states, files.groups, files.instruments, files.unreadable)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataError(problems)
@@ -70,7 +72,7 @@ def validate(path: str | os.PathLike[str] | None = None) -> list[Problem]:
     """Every problem of a data folder (errors and warnings), without raising."""
     files = _read_folder(Path(path) if path is not None else bundled_data())
     problems = list(files.problems)
-    problems += validate_files(files.folder, files.states, files.groups, files.instruments)
+    problems += validate_files(files.folder, files.states, files.groups, files.instruments, files.unreadable)
     if not [p for p in problems if p.severity == "error"]:
         try:
             _build(files, ())
@@ -140,7 +142,8 @@ def _read_folder(folder: Path) -> _Files:
     if not inst_dir.is_dir():
         problems.append(Problem(str(inst_dir), "", "no instruments folder"))
     instruments = _read_instruments(inst_dir, problems)
-    return _Files(folder, states, groups, instruments, tuple(problems))
+    unreadable = frozenset(p.stem for p in inst_dir.glob("*.toml")) - {p.stem for p in instruments}
+    return _Files(folder, states, groups, instruments, tuple(problems), unreadable)
 
 
 def _read_toml_table(path: Path, problems: list[Problem]) -> dict[str, Any]:
@@ -191,6 +194,9 @@ def _describe(exc: BaseException, type_: Any) -> str:
         return "required field missing"
     if isinstance(exc, ForbiddenExtraKeysError):
         return f"unknown key{'s' if len(exc.extra_fields) > 1 else ''} {', '.join(sorted(exc.extra_fields))}"
+    args = [a for a in typing.get_args(type_) if a is not type(None)]
+    if len(args) == 1:  # X | None: describe X
+        type_ = args[0]
     name = getattr(type_, "__name__", str(type_))
     if isinstance(exc, ValueError) and isinstance(type_, type) and issubclass(type_, enum.Enum):
         allowed = ", ".join(repr(m.value) for m in type_)

@@ -104,6 +104,7 @@ class ActionKind(enum.Enum):
 
 
 _CONSENT_VALUES = frozenset(k.value for k in ConsentKind)
+_ACTION_RANK = {k: i for i, k in enumerate(ActionKind)}  # same-day events sort in the enum's order
 
 
 class StatementKind(enum.Enum):
@@ -388,7 +389,7 @@ class Event:
     date: dt.date
     state: str
     instrument: str
-    action: ActionKind
+    action: ActionKind = attrs.field(order=_ACTION_RANK.__getitem__)  # enums have no `<` of their own
     detail: str | None = attrs.field(default=None, order=False)
 
 

@@ -7,7 +7,7 @@ disagreements the depositary's own record explains (a succession dated from inde
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from .errors import Problem
@@ -16,7 +16,6 @@ from .model import (
     Consent,
     ConsentKind,
     Group,
-    Instrument,
     RelationKind,
     State,
 )
@@ -32,8 +31,10 @@ _CORRECTABLE = frozenset(
 
 
 def validate_files(folder: Path, states: Mapping[str, State], groups: Mapping[str, Group],
-                   files: Mapping[Path, InstrumentFile]) -> list[Problem]:
+                   files: Mapping[Path, InstrumentFile], unreadable: Iterable[str] = ()) -> list[Problem]:
+    """Every problem of the structured files; `unreadable` names files already reported as broken."""
     problems: list[Problem] = []
+    broken = frozenset(unreadable)
     by_id: dict[str, tuple[Path, InstrumentFile]] = {}
     for path, f in files.items():
         inst = f.instrument
@@ -45,7 +46,7 @@ def validate_files(folder: Path, states: Mapping[str, State], groups: Mapping[st
                                     f"the file of instrument {inst.id!r} must be named {inst.id}.toml"))
     mtdsg_seen: dict[str, str] = {}
     for path, f in files.items():
-        problems += _check_instrument(path, f, states, by_id)
+        problems += _check_instrument(path, f, states, by_id, broken)
         m = f.instrument.mtdsg
         if m:
             if m in mtdsg_seen:
@@ -67,7 +68,7 @@ def _unknown_state(code: str, states: Mapping[str, State]) -> str:
 
 
 def _check_instrument(path: Path, f: InstrumentFile, states: Mapping[str, State],
-                      by_id: Mapping[str, tuple[Path, InstrumentFile]]) -> Iterator[Problem]:
+                      by_id: Mapping[str, tuple[Path, InstrumentFile]], broken: frozenset[str]) -> Iterator[Problem]:
     file = str(path)
     inst = f.instrument
     source_ids = [s.id for s in f.sources]
@@ -77,7 +78,7 @@ def _check_instrument(path: Path, f: InstrumentFile, states: Mapping[str, State]
     if inst.source and inst.source not in source_ids:
         yield Problem(file, "instrument.source", f"unknown source {inst.source!r}")
     for i, rel in enumerate(inst.relations):
-        if rel.target not in by_id:
+        if rel.target not in by_id and rel.target not in broken:
             near = difflib.get_close_matches(rel.target, list(by_id), n=3)
             hint = f"; did you mean {', '.join(near)}?" if near else ""
             yield Problem(file, f"instrument.relations[{i}].target", f"unknown instrument {rel.target!r}{hint}")
@@ -154,8 +155,13 @@ def _check_prerequisites(by_id: Mapping[str, tuple[Path, InstrumentFile]]) -> It
             if not parent.participants and not parent.corrections:
                 continue  # the parent's table is not in this folder: nothing to check against
             parents = _consented(parent)
+            parent_as_of = parent.instrument.as_of
             for i, rec in enumerate(f.participants):
                 if rec.consent and rec.state not in parents:
+                    stale = parent_as_of is not None and rec.consent > parent_as_of
+                    why = (f"; {parent_path.name} is as of {parent_as_of}, before this consent, so the record of "
+                           f"{rel.target} is out of date" if stale else "")
                     yield Problem(str(path), f"participants[{i}].consent",
-                                  f"{rec.state} consented to {f.instrument.id} but has no consent to {rel.target} "
-                                  f"in {parent_path.name}, which it requires ({rel.basis or 'relation'})")
+                                  f"{rec.state} consented to {f.instrument.id} on {rec.consent} but has no consent to "
+                                  f"{rel.target}, which it requires ({rel.basis or 'relation'}){why}",
+                                  "warning" if stale else "error")

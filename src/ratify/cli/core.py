@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -45,15 +46,16 @@ def _status(args: argparse.Namespace) -> int:
     state = cat.state(args.state)
     instruments = cat.instruments_of(args.instruments or None, binding=None if args.instruments else True)
     rows = []
+    on = args.as_of or dt.date.today()
     for inst in instruments:
         p = cat.participation(state, inst)
         status = cat.status(state, inst, args.as_of)
-        consent = f"{p.consent.date} {p.consent.kind.value}" if p and p.consent else None
+        signature = p.signature if p and p.signature and p.signature <= on else None
+        consent = f"{p.consent.date} {p.consent.kind.value}" if p and p.consent and p.consent.date <= on else None
         eif = None
-        if p and p.entry_into_force:
+        if consent and p and p.entry_into_force:
             eif = f"{p.entry_into_force}" + ("" if p.entry_into_force_recorded else " (computed)")
-        rows.append((inst.mtdsg or inst.id, inst.short_name.en, status.value,
-                     p.signature if p else None, consent, eif))
+        rows.append((inst.mtdsg or inst.id, inst.short_name.en, status.value, signature, consent, eif))
     headers = ("instrument", "name", "status", "signature", "consent", "in force for the state")
     when = args.as_of.isoformat() if args.as_of else "today"
     if args.format == "text":

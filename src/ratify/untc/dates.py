@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["first_date", "first_date_span", "make_date", "month_number", "only_date"]
+__all__ = ["MONTHS", "first_date", "first_date_span", "make_date", "month_number", "only_date"]
 
-_MONTHS = {
-    name: number
+MONTHS = {
+    spelling: number
     for number, names in enumerate(
         (
             ("jan", "january"),
@@ -32,20 +32,21 @@ _MONTHS = {
         start=1,
     )
     for name in names
+    for spelling in (name, name.capitalize())
 }
-# The month word is checked against _MONTHS afterwards: a plain letter class scans much faster
+# The month word is checked against MONTHS afterwards: a plain letter class scans much faster
 # than an alternation of month names.
 _PROSE_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?!\d)")
 
 
 def month_number(name: str) -> int | None:
     """``"Jun"``/``"June"`` -> 6; None for anything else."""
-    return _MONTHS.get(name.lower())
+    return MONTHS.get(name.lower())
 
 
 def make_date(year: str, month: str, day: str) -> dt.date | None:
     """A date from its printed parts, or None when there is no such month or day."""
-    number = _MONTHS.get(month.lower())
+    number = MONTHS.get(month.lower())
     if number is None:
         return None
     try:

@@ -33,7 +33,7 @@ _LATIN1 = frozenset({b"iso-8859-1", b"iso8859-1", b"iso_8859-1", b"latin-1", b"l
 _ELLIPSIS = b"&#x2026;"
 _C0_BYTES = bytes(b for b in range(1, 32) if b not in (9, 10, 13))
 _C1_BYTES = bytes(range(0x80, 0xA0))
-_REFERENCE_TAILS = (b"lt;", b"gt;", b"amp;", b"quot;", b"apos;", b"#")
+_SUSPECT_AMP = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos);|#)")  # a cheap first look for _BAD_AMP
 _C0_REFS = {bytes([b]): b"&#x20%02X;" % b for b in _C0_BYTES}
 
 
@@ -58,14 +58,6 @@ def _contains(data: bytes, chars: bytes) -> bool:
     return len(data.translate(None, chars)) != len(data)
 
 
-def _has_bare_ampersand(data: bytes) -> bool:
-    if b"&" not in data:
-        return False
-    pieces = iter(data.split(b"&"))
-    next(pieces)
-    return not all(piece.startswith(_REFERENCE_TAILS) for piece in pieces)
-
-
 def declared_encoding(data: bytes) -> str | None:
     """The encoding named in the XML declaration, lower-cased, or None."""
     match = _DECL.match(data)
@@ -87,7 +79,7 @@ def repair_xml(data: bytes) -> bytes:
         for byte, reference in _C0_REFS.items():
             if byte in data:
                 data = data.replace(byte, reference)
-    if _has_bare_ampersand(data):
+    if _SUSPECT_AMP.search(data):
         data = _BAD_AMP.sub(_amp_ref, data)
     if b"\r" in data:
         data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")

@@ -8,10 +8,11 @@ participant has withdrawn. Anything else in a cell is kept as text with no date.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
-from .dates import make_date
+from .dates import MONTHS
 from .document import Cell, Column, LegendItem, Row
 from .text import split_footnotes, squash
 
@@ -42,24 +43,29 @@ def parse_legend(raw: str) -> Column:
     return make_column(*split_footnotes(raw))
 
 
-def _is_squashed(text: str) -> bool:
-    # isprintable() is False for TAB, LF, NBSP, U+2002 and the like
-    return text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " "
-
-
 def parse_cell(text: str) -> Cell:
-    """A cell from its plain text (whitespace not yet collapsed)."""
+    """A cell from its plain text (whitespace not yet collapsed).
+
+    This runs once per cell of every table, so it avoids work a clean cell does not need.
+    """
     if not text:
         return EMPTY_CELL
     match = _CELL.fullmatch(text)
-    if not _is_squashed(text):
+    if match is None:
         text = squash(text)
         if not text:
             return EMPTY_CELL
-    if match is None:
-        return Cell(text, None, None, text.startswith("[") or text.endswith("]"))
+        return Cell(text, None, None, text[0] == "[" or text[-1] == "]")
+    # isprintable() is False for TAB, LF, NBSP, U+2002…: only then is a squash needed
+    if not text.isprintable() or "  " in text or text[0] == " " or text[-1] == " ":
+        text = squash(text)
     opening, day, month, year, code, closing = match.groups()
-    return Cell(text, make_date(year, month, day), code, bool(opening or closing))
+    number = MONTHS.get(month) or MONTHS.get(month.lower())
+    try:
+        date = dt.date(int(year), number, int(day)) if number else None
+    except ValueError:  # 31 Feb
+        date = None
+    return Cell(text, date, code, opening is not None or closing is not None)
 
 
 def make_row(name: str, footnotes: tuple[str, ...], cells: Sequence[Cell], width: int) -> Row:

@@ -2,7 +2,7 @@
 
 The XML carries its inline markup escaped (``Australia&lt;superscript&gt;3,4&lt;/superscript&gt;``),
 so after parsing it is literal text; the markup is unbalanced at times (``<a href=…>`` left open),
-so it is removed with a tolerant pattern, never parsed.
+so it is removed with tolerant patterns, never parsed.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ import re
 
 __all__ = ["footnote_numbers", "plain", "split_footnotes", "squash", "strip_tags"]
 
-_SUPERSCRIPT = re.compile(r"<\s*(?:superscript|sup)\b[^<>]*>(.*?)<\s*/\s*(?:superscript|sup)\s*>", re.I | re.S)
-_TAG = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
-_NOTE_LIST = re.compile(r"[\d\s,]*\d[\d\s,]*")
+# A superscript holding only note numbers ("3,4"); others (N<superscript>o</superscript>) are text.
+_NOTE_SUPERSCRIPT = re.compile(r"<\s*(?:superscript|sup)\b[^<>]*>([\d\s,]*)<\s*/\s*(?:superscript|sup)\s*>", re.I)
+# Tags inside a word or sentence vanish; any other tag (p, br, center, right, div…) leaves a space.
+_INLINE_TAG = re.compile(r"<\s*/?\s*(?:a|b|em|font|i|small|span|strong|sub|sup|superscript|u)\b[^<>]*>", re.I)
+_TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9]*\b[^<>]*>")
 _NUMBER = re.compile(r"\d+")
-# Tags that sit inside a word or sentence; any other tag (p, br, center, right, div…) separates.
-_INLINE = frozenset({"a", "b", "em", "font", "i", "small", "span", "strong", "sub", "sup", "superscript", "u"})
 
 
 def squash(text: str) -> str:
@@ -29,34 +29,26 @@ def footnote_numbers(text: str) -> tuple[str, ...]:
     return tuple(_NUMBER.findall(text))
 
 
-def _tag_gap(match: re.Match[str]) -> str:
-    return "" if match.group(1).lower() in _INLINE else " "
-
-
 def strip_tags(text: str) -> str:
     """Remove markup tags, keeping what they enclose; block-level tags leave a space."""
-    return _TAG.sub(_tag_gap, text) if "<" in text else text
+    if "<" not in text:
+        return text
+    return _TAG.sub(" ", _INLINE_TAG.sub("", text))
 
 
 def split_footnotes(text: str) -> tuple[str, tuple[str, ...]]:
-    """Plain, squashed text and the footnote numbers of its numeric superscripts.
-
-    A superscript that is not a list of numbers (``N<superscript>o</superscript>``) is kept as text.
-    """
+    """Plain, squashed text and the footnote numbers of its numeric superscripts."""
     if "<" not in text:
-        return squash(text), ()
-    notes: list[str] = []
-
-    def take(match: re.Match[str]) -> str:
-        inner = match.group(1)
-        if _NOTE_LIST.fullmatch(inner):
-            notes.extend(_NUMBER.findall(inner))
-            return ""
-        return inner
-
-    return squash(strip_tags(_SUPERSCRIPT.sub(take, text))), tuple(notes)
+        return " ".join(text.split()), ()
+    notes = _NOTE_SUPERSCRIPT.findall(text)
+    if notes:
+        text = _NOTE_SUPERSCRIPT.sub("", text)
+        notes = _NUMBER.findall(",".join(notes))
+    return " ".join(strip_tags(text).split()), tuple(notes)
 
 
 def plain(text: str) -> str:
     """Squashed text without markup or footnote markers."""
+    if "<" not in text:
+        return " ".join(text.split())
     return split_footnotes(text)[0]

@@ -1,7 +1,7 @@
 """Read an MTDSG status XML file (``V-5.en.xml``) into a :class:`StatusDocument`.
 
-The bytes are repaired (:mod:`.repair`) and parsed by defusedxml with DTDs, entity declarations
-and external references all forbidden, so nothing is ever resolved or fetched. Elements are
+The bytes are repaired (:mod:`.repair`) and parsed by defusedxml (:mod:`.safexml`) with DTDs,
+entity declarations and external references all forbidden, so nothing is ever resolved or fetched. Elements are
 selected by name only: the order of ``Treaty``'s children varies between files.
 """
 
@@ -12,14 +12,14 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 import defusedxml
-import defusedxml.ElementTree as DET
 
 from ..errors import UntcFormatError
 from .dates import first_date, only_date
-from .document import Column, Header, Note, Row, Statement, StatusDocument, TerritorialApplication
+from .document import Cell, Column, Header, Note, Row, Statement, StatusDocument, TerritorialApplication
 from .guard import check_size
 from .header import chapter_numeral, count, mtdsg_from_path, registration, split_conclusion
 from .repair import repair_xml
+from .safexml import parse_untrusted
 from .statements import SectionBuilder
 from .table import make_row, parse_cell, parse_legend
 from .text import plain, split_footnotes, squash
@@ -48,7 +48,7 @@ def read_xml(data: bytes, source: str) -> StatusDocument:
 
 def _parse(data: bytes, source: str) -> ET.Element:
     try:
-        return DET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        return parse_untrusted(data)
     except defusedxml.DTDForbidden:
         reason = "has a DOCTYPE declaration; refused (a DTD can define entity bombs or external references)"
     except defusedxml.EntitiesForbidden:
@@ -74,8 +74,23 @@ def _inner(element: ET.Element) -> str:
     return "".join(parts)
 
 
+def _find(parent: ET.Element | None, path: str) -> ET.Element | None:
+    # one simple tag at a time: Element.find/findall run in C for a bare tag, in Python for a path
+    for tag in path.split("/"):
+        if parent is None:
+            return None
+        parent = parent.find(tag)
+    return parent
+
+
+def _findall(parent: ET.Element, path: str) -> list[ET.Element]:
+    head, _, tag = path.rpartition("/")
+    container = _find(parent, head) if head else parent
+    return [] if container is None else container.findall(tag)
+
+
 def _text(parent: ET.Element, path: str) -> str | None:
-    element = parent.find(path)
+    element = _find(parent, path)
     return None if element is None else _inner(element)
 
 
@@ -88,8 +103,7 @@ def _plain(parent: ET.Element, path: str) -> str | None:
 
 def _document(treaty: ET.Element, source: str) -> StatusDocument:
     columns, rows = _table(treaty, source)
-    declarations = treaty.find("Declarations")
-    titles = [] if declarations is None else [plain(_inner(t)) for t in declarations.iterfind("Title")]
+    titles = [plain(_inner(title)) for title in _findall(treaty, "Declarations/Title")]
     return StatusDocument(
         source=source,
         format="xml",
@@ -97,16 +111,16 @@ def _document(treaty: ET.Element, source: str) -> StatusDocument:
         as_of=None,
         columns=columns,
         rows=rows,
-        notes=tuple(_note(note) for note in treaty.iterfind("EndNotes/Note")),
+        notes=tuple(_note(note) for note in _findall(treaty, "EndNotes/Note")),
         declarations_title=squash(" ".join(titles)) or None,
-        declarations=_statements(treaty.iterfind("Declarations/Declaration")),
-        objections=_statements(treaty.iterfind("Objections/Objection")),
-        territorial_applications=_territorial(treaty.iterfind("TerritorialApplications/Application")),
+        declarations=_statements(_findall(treaty, "Declarations/Declaration")),
+        objections=_statements(_findall(treaty, "Objections/Objection")),
+        territorial_applications=_territorial(_findall(treaty, "TerritorialApplications/Application")),
     )
 
 
 def _header(treaty: ET.Element, source: str) -> Header:
-    data = treaty.find("Header/ExternalData")
+    data = _find(treaty, "Header/ExternalData")
     if data is None:
         data = ET.Element("ExternalData")
     chapter = chapter_numeral(_plain(treaty, "Header/Chapter/Header") or "")
@@ -136,11 +150,12 @@ def _header(treaty: ET.Element, source: str) -> Header:
 
 
 def _table(treaty: ET.Element, source: str) -> tuple[tuple[Column, ...], tuple[Row, ...]]:
-    legend = [parse_legend(_inner(entry)) for entry in treaty.iterfind(_LEGEND)]
+    legend = [parse_legend(_inner(entry)) for entry in _findall(treaty, _LEGEND)]
     columns = tuple(legend[1:])  # the first column is the participant
     width = len(columns)
     rows = []
-    for number, row in enumerate(treaty.iterfind(_ROWS), start=1):
+    seen: dict[str, Cell] = {}  # cells repeat within a table (signatures on the opening day)
+    for number, row in enumerate(_findall(treaty, _ROWS), start=1):
         # The hot loop of the reader: plain children and .text, no per-cell path lookups.
         entries = [entry.text or "" if len(entry) == 0 else _inner(entry) for entry in row if entry.tag == "Entry"]
         if not entries:
@@ -152,16 +167,21 @@ def _table(treaty: ET.Element, source: str) -> tuple[tuple[Column, ...], tuple[R
         name, footnotes = split_footnotes(entries[0])
         cells = []
         for raw in entries[1:]:
-            if "<" in raw:
-                raw, extra = split_footnotes(raw)
-                footnotes += extra
-            cells.append(parse_cell(raw))
+            cell = seen.get(raw)
+            if cell is None:
+                if "<" in raw:
+                    text, extra = split_footnotes(raw)
+                    footnotes += extra
+                    cells.append(parse_cell(text))
+                    continue
+                cell = seen[raw] = parse_cell(raw)
+            cells.append(cell)
         rows.append(Row(name, footnotes, tuple(cells)) if len(cells) == width else make_row(name, footnotes, cells, width))
     return columns, tuple(rows)
 
 
 def _note(note: ET.Element) -> Note:
-    paragraphs = (plain(_inner(text)) for text in note.iterfind("text"))
+    paragraphs = (plain(_inner(text)) for text in note.findall("text"))
     return Note(squash(_text(note, "index") or ""), "\n\n".join(p for p in paragraphs if p))
 
 
@@ -170,7 +190,7 @@ def _statements(elements: Iterable[ET.Element]) -> tuple[Statement, ...]:
     for element in elements:
         participant, footnotes = split_footnotes(_text(element, "Participant") or "")
         builder = SectionBuilder()
-        for text in element.iterfind("text"):
+        for text in element.findall("text"):
             raw = _inner(text)
             right = _RIGHT.match(raw) if "<" in raw else None
             if right is not None:

@@ -1,0 +1,98 @@
+"""Sub-commands of the gap analysis: gaps, matrix, changes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..model import Status
+from .options import add_as_of, add_data, add_format, iso_date, load_catalog
+from .output import render_rows
+
+__all__ = ["register"]
+
+_SYMBOLS = {"party": "P", "contracting": "C", "signatory": "S", "denounced": "D", "none": "·"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("gaps", help="what a state has not done, in the order to act on it",
+                       description="List the gaps of STATE in the binding instruments: no action, signed "
+                       "but not ratified, not yet in force, denounced, a prerequisite missing, or a "
+                       "reservation that limits the scope; prerequisites first, each with the next step.")
+    p.add_argument("state", metavar="STATE", help="any name of the state: UZB, UZ, Uzbekistan, Узбекистан, …")
+    add_as_of(p, "gap analysis")
+    p.add_argument("--lang", choices=("en", "ru"), default="en", help="language of names and steps (default: en)")
+    add_format(p)
+    add_data(p)
+    p.set_defaults(run=_gaps)
+
+    p = sub.add_parser("matrix", help="states × instruments, with each state's coverage",
+                       description="Print the status of each state (of a group, or all) in each binding "
+                       "instrument, with coverage (the share of the instruments it is party to).")
+    p.add_argument("--group", metavar="G", help="a group: almaty-process, central-asia, … (default: every state)")
+    add_as_of(p)
+    add_format(p)
+    add_data(p)
+    p.set_defaults(run=_matrix)
+
+    p = sub.add_parser("changes", help="every event in a window of dates",
+                       description="List every signature, consent, entry into force, denunciation and "
+                       "statement dated from --since to --until (both included), in date order.")
+    p.add_argument("--since", metavar="YYYY-MM-DD", type=iso_date, required=True, help="first day of the window")
+    p.add_argument("--until", metavar="YYYY-MM-DD", type=iso_date, help="last day of the window (default: today)")
+    p.add_argument("--group", metavar="G", help="a group (default: every state)")
+    add_format(p)
+    add_data(p)
+    p.set_defaults(run=_changes)
+
+
+def _gaps(args: argparse.Namespace) -> int:
+    cat = load_catalog(args)
+    state = cat.state(args.state)
+    lang = args.lang
+    gaps = cat.gaps(state, as_of=args.as_of)
+    rows = [(g.instrument.mtdsg or g.instrument.id, g.instrument.short_name.get(lang), g.kind.value,
+             g.status.value, g.since, g.years, g.next_step.get(lang),
+             "; ".join(b.text(lang) for b in g.basis) or None) for g in gaps]
+    headers = ("instrument", "name", "gap", "status", "since", "years", "next step", "basis")
+    if args.format == "text":
+        when = args.as_of.isoformat() if args.as_of else "today"
+        sys.stdout.write(f"{state.name.get(lang)} ({state.alpha3}), as of {when}: {len(gaps)} "
+                         f"gap{'' if len(gaps) == 1 else 's'}\n\n")
+    sys.stdout.write(render_rows(headers, rows, args.format))
+    if args.format == "text":
+        notes = dict.fromkeys(n.get(lang) for g in gaps for n in g.notes)
+        if notes:
+            sys.stdout.write("\n" + "\n".join(f"note: {n}" for n in notes) + "\n")
+    return 0
+
+
+def _matrix(args: argparse.Namespace) -> int:
+    cat = load_catalog(args)
+    m = cat.matrix(group=args.group, instruments=cat.instruments_of(binding=True), as_of=args.as_of)
+    text = args.format == "text"
+    headers = ("state", "name", *(i.mtdsg or i.id for i in m.instruments), "parties", "coverage")
+    rows = []
+    for st, statuses in zip(m.states, m.cells, strict=True):
+        cells = [_SYMBOLS[s.value] if text else s.value for s in statuses]
+        parties = m.counts(st)[Status.PARTY]
+        coverage = f"{m.coverage(st):.0%}" if text else round(m.coverage(st), 4)
+        rows.append((st.alpha3, st.name.en, *cells, parties, coverage))
+    if text:
+        sys.stdout.write(f"{len(m.states)} states × {len(m.instruments)} instruments, as of {m.as_of}\n\n")
+    sys.stdout.write(render_rows(headers, rows, args.format))
+    if text:
+        sys.stdout.write("\nP party, C contracting, S signatory, D denounced, · none\n")
+    return 0
+
+
+def _changes(args: argparse.Namespace) -> int:
+    cat = load_catalog(args)
+    events = cat.changes(since=args.since, until=args.until, group=args.group)
+    rows = [(e.date, e.state, cat.instrument(e.instrument).mtdsg or e.instrument, e.action.value, e.detail)
+            for e in events]
+    if args.format == "text":
+        until = args.until.isoformat() if args.until else "today"
+        sys.stdout.write(f"{len(events)} event{'' if len(events) == 1 else 's'} from {args.since} to {until}\n\n")
+    sys.stdout.write(render_rows(("date", "state", "instrument", "action", "detail"), rows, args.format))
+    return 0

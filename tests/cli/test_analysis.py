@@ -1,0 +1,115 @@
+"""`ratify gaps`, `ratify matrix`, `ratify changes`: aligned text, CSV and JSON, clean errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from ratify.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_gaps_text(capsys):
+    code, out, _ = run(capsys, "gaps", "UZB")
+    assert code == 0
+    assert out.startswith("Uzbekistan (UZB), as of today:")
+    lines = out.splitlines()
+    header = next(line for line in lines if line.startswith("instrument"))
+    assert "next step" in header and "basis" in header
+    v2 = next(line for line in lines if line.startswith("V-2 "))
+    assert "no_action" in v2 and "accede to" in v2 and "Almaty Declaration (2011), para. 4" in v2
+    assert "independent instrument" in out  # the 1967 Protocol's note
+
+
+def test_gaps_russian(capsys):
+    code, out, _ = run(capsys, "gaps", "Узбекистан", "--lang", "ru")
+    assert code == 0
+    assert "присоединиться" in out and "Конвенция 1951 года о статусе беженцев" in out
+
+
+def test_gaps_json_as_of(capsys):
+    code, out, _ = run(capsys, "gaps", "IRN", "--as-of", "2014-01-01", "--format", "json")
+    assert code == 0
+    rows = json.loads(out)
+    by_inst = {r["instrument"]: r for r in rows}
+    untoc = by_inst["XVIII-12"]
+    assert untoc["gap"] == "signed_not_ratified" and untoc["since"] == "2000-12-12" and untoc["years"] == 13
+    assert untoc["next step"] == "ratify"
+    order = [r["instrument"] for r in rows]
+    assert order.index("XVIII-12") < order.index("XVIII-12-a") and by_inst["XVIII-12-a"]["gap"] == "prerequisite_missing"
+
+
+def test_gaps_csv_turkiye(capsys):
+    code, out, _ = run(capsys, "gaps", "TUR", "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert any(r["instrument"] == "V-2" and r["gap"] == "limiting_reservation"
+               and r["next step"] == "withdraw the reservation to art. 1B(1)(a)" for r in rows)
+
+
+def test_matrix_text_is_aligned(capsys):
+    code, out, _ = run(capsys, "matrix", "--group", "almaty-process", "--as-of", "2011-03-15")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "11 states × 10 instruments, as of 2011-03-15"
+    header, rule = lines[2], lines[3]
+    assert header.startswith("state") and set(rule.replace(" ", "")) == {"-"}
+    tkm = next(line for line in lines if line.startswith("TKM"))
+    assert header.index("V-3") == tkm.index("·", header.index("V-3"))  # columns line up
+    assert "P party" in lines[-1]
+
+
+def test_matrix_csv(capsys):
+    code, out, _ = run(capsys, "matrix", "--group", "almaty-process", "--as-of", "2011-03-15", "--format", "csv")
+    assert code == 0
+    rows = {r["state"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert len(rows) == 11
+    assert rows["TKM"]["V-3"] == "none" and rows["KAZ"]["V-2"] == "party"
+    assert 0 <= float(rows["KAZ"]["coverage"]) <= 1
+
+
+def test_changes_json(capsys):
+    code, out, _ = run(capsys, "changes", "--since", "2011-03-15", "--group", "almaty-process", "--format", "json")
+    assert code == 0
+    rows = json.loads(out)
+    assert {"date": "2011-12-07", "state": "TKM", "instrument": "V-3", "action": "accession", "detail": None} in rows
+    assert {"date": "2012-08-29", "state": "TKM", "instrument": "V-4", "action": "accession", "detail": None} in rows
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+
+
+def test_changes_text_with_until(capsys):
+    code, out, _ = run(capsys, "changes", "--since", "2011-03-15", "--until", "2011-12-31", "--group", "central-asia")
+    assert code == 0
+    assert out.startswith("1 event from 2011-03-15 to 2011-12-31")
+    assert "TKM" in out and "accession" in out
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (("gaps", "Uzbekistn"), "unknown state"),
+    (("matrix", "--group", "nowhere"), "unknown group"),
+    (("changes", "--since", "2012-01-01", "--until", "2011-01-01"), "before it starts"),
+])
+def test_bad_names_and_windows_are_one_line_errors(capsys, argv, message):
+    code, out, err = run(capsys, *argv)
+    assert code == 1 and out == ""
+    assert err.startswith("ratify: error:") and message in err and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (("changes",), "--since"),
+    (("gaps", "UZB", "--as-of", "15/03/2011"), "not a date"),
+    (("gaps", "UZB", "--lang", "de"), "invalid choice"),
+])
+def test_bad_arguments_exit_2(capsys, argv, message):
+    with pytest.raises(SystemExit) as exc:
+        main(list(argv))
+    assert exc.value.code == 2
+    assert message in capsys.readouterr().err
