@@ -50,7 +50,8 @@ def test_1967_protocol_is_independent_of_the_1951_convention():
 
 
 def test_almaty_declaration_recommends_with_its_paragraph():
-    basis = {t: d["basis"][RelationKind.RECOMMENDS] for _, t, d in G.out_edges("almaty-declaration-2011", data=True)}
+    edges = G.out_edges("almaty-declaration-2011", data=True)
+    basis = {t: d["basis"][RelationKind.RECOMMENDS] for _, t, d in edges}
     assert basis["refugees-1951"] == "para. 4"
     assert basis["stateless-persons-1954"] == "para. 4"
     assert basis["icrmw-1990"] == "para. 4"
@@ -66,7 +67,8 @@ def test_recommendations_2012_supplement_the_declaration():
 
 
 def test_prerequisites_form_no_cycle():
-    req = nx.DiGraph([(s, t) for s, t, d in G.edges(data=True) if RelationKind.REQUIRES_PARTY_TO in d["kinds"]])
+    req = nx.DiGraph([(s, t) for s, t, d in G.edges(data=True)
+                      if RelationKind.REQUIRES_PARTY_TO in d["kinds"]])
     assert nx.is_directed_acyclic_graph(req)
 
 

@@ -23,7 +23,8 @@ def test_group_matrix_rows_columns_and_lookups():
     assert [s.alpha3 for s in m.states] == list(cat.group("almaty-process").states)
     assert m.instruments == cat.instruments
     assert m["KAZ", "V-2"] is Status.PARTY  # Kazakhstan acceded on 15 Jan 1999
-    assert m["Kazakhstan", "1951 Convention"] is m["Казахстан", "refugees-1951"] is m[cat.state("KZ"), "CSR51"]
+    assert m["Kazakhstan", "1951 Convention"] is m["Казахстан", "refugees-1951"] is Status.PARTY
+    assert m[cat.state("KZ"), cat.instrument("CSR51")] is Status.PARTY
     assert m["UZB", "V-2"] is Status.NONE
     for state, inst, status in m:
         assert status is cat.status(state, inst, m.as_of)

@@ -46,7 +46,8 @@ def articles(arts: Sequence[str], lang: str = "en") -> str:
     """ "art. 14", "arts. 17, 23 and 26" / "ст. 14", "ст. 17, 23 и 26"."""
     if not arts:
         return ""
-    joined = arts[0] if len(arts) == 1 else ", ".join(arts[:-1]) + (" и " if lang == "ru" else " and ") + arts[-1]
+    last = " и " if lang == "ru" else " and "
+    joined = arts[0] if len(arts) == 1 else ", ".join(arts[:-1]) + last + arts[-1]
     if lang == "ru":
         return f"ст. {joined}"
     return f"{'art.' if len(arts) == 1 else 'arts.'} {joined}"

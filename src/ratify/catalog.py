@@ -184,7 +184,8 @@ class Catalog:
             object.__setattr__(self, "_graph", build_graph(self.instruments))
         return self._graph
 
-    def gaps(self, state: StateRef, as_of: dt.date | None = None, instruments: Iterable[InstrumentRef] | None = None,
+    def gaps(self, state: StateRef, as_of: dt.date | None = None,
+             instruments: Iterable[InstrumentRef] | None = None,
              recommended_by: InstrumentRef | None = None) -> list[Any]:
         """What `state` has not done on `as_of`, as `Gap`s in the order to act on them (see `ratify.gaps`)."""
         from .gaps import find_gaps
@@ -213,7 +214,7 @@ class Catalog:
         return find_changes(self, since, until, group, states, instruments)
 
     def simulate(self, state: StateRef, instrument: InstrumentRef, action: Any, *, on: dt.date) -> Catalog:
-        """A new catalogue in which `state` took `action` towards `instrument` on `on`; this one is unchanged."""
+        """A new catalogue in which `state` took `action` towards `instrument` on `on` (this one unchanged)."""
         from .simulate import simulate
 
         return simulate(self, state, instrument, action, on)

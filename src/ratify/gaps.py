@@ -11,12 +11,21 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._words import articles, date_text, full_years, ref_text, years_text
-from .model import Instrument, Localized, Relation, RelationKind, Statement, StatementKind, Status
+from .model import (
+    Instrument,
+    Localized,
+    Participation,
+    Relation,
+    RelationKind,
+    Statement,
+    StatementKind,
+    Status,
+)
 
 if TYPE_CHECKING:
     from .catalog import Catalog, InstrumentRef, StateRef
@@ -74,7 +83,8 @@ class Gap:
 
     def text(self, lang: str = "en") -> str:
         """The gap in one paragraph: the instrument, the next step, the situation, the basis, the notes."""
-        parts = [f"{self.instrument.short_name.get(lang)} — {self.next_step.get(lang)}.", _situation(self, lang)]
+        head = f"{self.instrument.short_name.get(lang)} — {self.next_step.get(lang)}."
+        parts = [head, _situation(self, lang)]
         if self.basis:
             label = "Рекомендовано" if lang == "ru" else "Recommended by"
             parts.append(f"{label}: {'; '.join(b.text(lang) for b in self.basis)}.")
@@ -107,10 +117,11 @@ def find_gaps(cat: Catalog, state: StateRef, as_of: dt.date | None = None,
     chosen = [i for i in cat.instruments_of(instruments, binding=True) if _adopted_by(i, on)]
     if recommended_by is not None:
         doc = cat.instrument(recommended_by)
-        wanted = {t for t, _ in related(graph, doc.id, RelationKind.RECOMMENDS)} if _adopted_by(doc, on) else set()
-        chosen = [i for i in chosen if i.id in wanted]
+        wanted = {t for t, _ in related(graph, doc.id, RelationKind.RECOMMENDS)}
+        chosen = [i for i in chosen if i.id in wanted and _adopted_by(doc, on)]
     found = {i.id: _gaps_for(cat, st.alpha3, i, on) for i in chosen}
-    order = in_order(graph, [k for k, v in found.items() if v], key=lambda k: _instrument_order(cat.instrument(k)))
+    key = {i.id: _instrument_order(i) for i in chosen}.__getitem__
+    order = in_order(graph, [k for k, v in found.items() if v], key=key)
     return [gap for k in order for gap in found[k]]
 
 
@@ -122,40 +133,38 @@ def _gaps_for(cat: Catalog, state: str, inst: Instrument, on: dt.date) -> list[G
     from .graph import related
 
     status = cat.status(state, inst, on)
-    p = cat.participation(state, inst)
+    p = cat.participation(state, inst) or Participation(state=state, instrument=inst.id)
     basis = _basis(cat, inst, on)
-    common = dict(state=state, instrument=inst, status=status, as_of=on, basis=basis)
+
+    def gap(kind: GapKind, step: Localized, since: dt.date | None, **more: Any) -> Gap:
+        years = full_years(since, on) if since else None
+        return Gap(state=state, instrument=inst, kind=kind, status=status, as_of=on, next_step=step,
+                   since=since, years=years, basis=basis, **more)
+
+    consented = p.consent.date if p.consent else None
     if status in _BOUND:
-        gaps = [_limiting(common, st, p.consent.date if p and p.consent else None, on)
-                for st in (p.statements if p else ()) if _limits(st, on)]
+        gaps = [gap(GapKind.LIMITING_RESERVATION, _withdraw(s), s.date or consented, statement=s)
+                for s in p.statements if _limits(s, on)]
         if status is Status.CONTRACTING:
-            eif = p.entry_into_force if p else None
-            gaps.insert(0, _gap(common, GapKind.NOT_YET_IN_FORCE, _await(eif),
-                                p.consent.date if p and p.consent else None, on))
+            gaps.insert(0, gap(GapKind.NOT_YET_IN_FORCE, _await(p.entry_into_force), consented))
         return gaps
-    notes = [_independence(cat, rel, t) for t, rel in related(cat.graph, inst.id, RelationKind.INDEPENDENT_OF)
-             if cat.status(state, t, on) not in _BOUND]
-    missing = [(t, rel) for t, rel in related(cat.graph, inst.id, RelationKind.REQUIRES_PARTY_TO)
-               if cat.status(state, t, on) not in _BOUND]
+    lacks = [(t, rel) for kind in (RelationKind.REQUIRES_PARTY_TO, RelationKind.INDEPENDENT_OF)
+             for t, rel in related(cat.graph, inst.id, kind) if cat.status(state, t, on) not in _BOUND]
+    missing = [(t, rel) for t, rel in lacks if rel.kind is RelationKind.REQUIRES_PARTY_TO]
+    notes = [rel.note or _note(cat, rel, t) for t, rel in lacks]
     if status is Status.SIGNATORY:
-        kind, step, since = GapKind.SIGNED_NOT_RATIFIED, _RATIFY, p.signature if p else None
+        kind, step, since = GapKind.SIGNED_NOT_RATIFIED, _RATIFY, p.signature
     elif status is Status.DENOUNCED:
-        d = p.denunciation if p else None
+        d = p.denunciation
         kind, step, since = GapKind.DENOUNCED, _ACCEDE_AGAIN, (d.effective or d.notified) if d else None
     else:
-        kind, step, since = GapKind.NO_ACTION, _ACCEDE, min((b.adopted for b in basis if b.adopted), default=None)
-    prerequisites: tuple[str, ...] = ()
-    if missing:
-        kind, prerequisites = GapKind.PREREQUISITE_MISSING, tuple(dict.fromkeys(t for t, _ in missing))
-        step = _first(cat, prerequisites, step)
-        notes = [rel.note or _requirement(cat, rel, t) for t, rel in missing] + notes
-    return [_gap(common, kind, step, since, on, notes=tuple(notes), prerequisites=prerequisites)]
-
-
-def _gap(common: dict, kind: GapKind, step: Localized, since: dt.date | None, on: dt.date,  # type: ignore[type-arg]
-         **more: object) -> Gap:
-    years = full_years(since, on) if since else None
-    return Gap(kind=kind, next_step=step, since=since, years=years, **common, **more)  # type: ignore[arg-type]
+        kind, step = GapKind.NO_ACTION, _ACCEDE
+        since = min((b.adopted for b in basis if b.adopted), default=None)
+    if not missing:
+        return [gap(kind, step, since, notes=tuple(notes))]
+    prerequisites = tuple(dict.fromkeys(t for t, _ in missing))
+    return [gap(GapKind.PREREQUISITE_MISSING, _first(cat, prerequisites, step), since, notes=tuple(notes),
+                prerequisites=prerequisites)]
 
 
 def _basis(cat: Catalog, inst: Instrument, on: dt.date) -> tuple[Basis, ...]:
@@ -173,13 +182,15 @@ def _limits(st: Statement, on: dt.date) -> bool:
     return st.limits_scope and st.kind is not StatementKind.OBJECTION and st.in_effect(on)
 
 
-def _limiting(common: dict, st: Statement, consent: dt.date | None, on: dt.date) -> Gap:  # type: ignore[type-arg]
-    noun = {"en": "reservation", "ru": "оговорку"} if st.kind is StatementKind.RESERVATION else \
-        {"en": "declaration", "ru": "заявление"}
-    verb = "снять" if st.kind is StatementKind.RESERVATION else "отозвать"
-    en = f"withdraw the {noun['en']}" + (f" to {articles(st.articles)}" if st.articles else "")
-    ru = f"{verb} {noun['ru']}" + (f" к {articles(st.articles, 'ru')}" if st.articles else "")
-    return _gap(common, GapKind.LIMITING_RESERVATION, Localized(en, ru), st.date or consent, on, statement=st)
+def _withdraw(st: Statement) -> Localized:
+    """ "withdraw the reservation to art. 1B(1)(a)" / "снять оговорку к ст. 1B(1)(a)"."""
+    if st.kind is StatementKind.RESERVATION:
+        en, ru = "withdraw the reservation", "снять оговорку"
+    else:
+        en, ru = "withdraw the declaration", "отозвать заявление"
+    if st.articles:
+        en, ru = f"{en} to {articles(st.articles)}", f"{ru} к {articles(st.articles, 'ru')}"
+    return Localized(en, ru)
 
 
 _ACCEDE = Localized("accede to", "присоединиться")
@@ -203,18 +214,14 @@ def _first(cat: Catalog, prerequisites: tuple[str, ...], then: Localized) -> Loc
                      f"сначала стать участником: {ru}; затем {then.get('ru')}")
 
 
-def _requirement(cat: Catalog, rel: Relation, target: str) -> Localized:
+def _note(cat: Catalog, rel: Relation, target: str) -> Localized:
+    """The words for a relation the data gives no note for."""
     t = cat.instrument(target).short_name
-    where = rel.basis
-    return Localized(f"Only a party to the {t.en} can become party to it" + (f" ({where})." if where else "."),
-                     f"Участником может стать только участник документа «{t.get('ru')}»"
-                     + (f" ({ref_text(where, 'ru')})." if where else "."))
-
-
-def _independence(cat: Catalog, rel: Relation, target: str) -> Localized:
-    if rel.note is not None:
-        return rel.note
-    t = cat.instrument(target).short_name
+    if rel.kind is RelationKind.REQUIRES_PARTY_TO:
+        where_en = f" ({rel.basis})" if rel.basis else ""
+        where_ru = f" ({ref_text(rel.basis, 'ru')})" if rel.basis else ""
+        return Localized(f"Only a party to the {t.en} can become party to it{where_en}.",
+                         f"Участником может стать только участник документа «{t.get('ru')}»{where_ru}.")
     return Localized(f"It is independent of the {t.en}: a state can become party to it alone.",
                      f"Документ самостоятелен по отношению к документу «{t.get('ru')}»: "
                      "государство может стать его участником отдельно.")
@@ -233,7 +240,8 @@ def _situation(gap: Gap, lang: str) -> str:
     if kind is GapKind.NOT_YET_IN_FORCE:
         return f"Согласие выражено {when}." if ru else f"Consent to be bound expressed on {when}."
     if kind is GapKind.DENOUNCED:
-        return f"Денонсация вступила в силу {when}{ago}." if ru else f"Denounced with effect from {when}{ago}."
+        return (f"Денонсация вступила в силу {when}{ago}." if ru
+                else f"Denounced with effect from {when}{ago}.")
     if kind is GapKind.LIMITING_RESERVATION:
         st = gap.statement
         summary = f" {st.summary.get(lang)}" if st and st.summary else ""

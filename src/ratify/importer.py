@@ -36,6 +36,7 @@ from .model import (
 from .names import normalize
 from .schema import Correction, InstrumentFile, ParticipantRecord, UnmatchedRow
 from .untc.document import Cell, Column, Row, StatusDocument
+from .validation import date_order_issues
 from .untc.document import Statement as RawStatement
 
 __all__ = [
@@ -64,7 +65,7 @@ _CONSENT_WORDS: tuple[tuple[str, ConsentKind], ...] = (
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _PROSE_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTHS})\s+(\d{{4}})\b")
-_SENTENCE = re.compile(r"[^.]*(?:\.(?!\s+[A-Z(])[^.]*)*\.?")
+_SENTENCE_BREAK = re.compile(r"(?<=\.)\s+(?=[A-Z])")
 _ARTICLES = re.compile(r"\barticles?\s+((?:[0-9IVXL]+[A-Za-z]?(?:\s*\([0-9a-z]+\))*)(?:\s*(?:,|and)\s*[0-9IVXL]+[A-Za-z]?(?:\s*\([0-9a-z]+\))*)*)", re.I)
 _MADE_BY = re.compile(r"made by (?:the Government of )?(?:the )?(.+?)(?: upon| at the time| on \d|:|$)", re.I)
 
@@ -124,6 +125,10 @@ def _roman_to_int(roman: str) -> int:
 def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: InstrumentFile | None = None,
                      as_of: dt.date | None = None, source: Source | None = None) -> ImportResult:
     """Convert `doc` into an instrument file, keeping every curated field of `base`."""
+    if not doc.columns and base is not None and base.participants:
+        # a header-only file (a page without its table) says nothing about the participants: keep them
+        return ImportResult(base, (f"{doc.source}: no participants table; the {len(base.participants)} "
+                                   f"participants already in the folder are kept",))
     notes: list[str] = []
     src = source or untc_source(doc, as_of)
     instrument = _instrument(doc, base, src)
@@ -144,6 +149,10 @@ def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: Inst
             continue
         seen.add(state.alpha3)
         rec = _record(doc, row, state, sig_col, consent_col, src, notes)
+        quirks = tuple(code for _, code, _ in date_order_issues(rec, instrument.adoption.date if instrument.adoption else None))
+        if quirks:
+            rec = attrs.evolve(rec, quirks=quirks)
+            notes.append(f"{doc.source}: {row.name}: {', '.join(quirks)} in the depositary's own record; kept as recorded")
         rec = attrs.evolve(rec, statements=_statements(doc, row, state, rec, find_state))
         participants.append(_keep_curated(rec, old.get(state.alpha3), notes, doc.source))
     for code, rec in old.items():
@@ -290,22 +299,26 @@ def _prose_date(text: str) -> dt.date | None:
 
 
 def _denunciation(footnotes: Iterable[Footnote]) -> Denunciation:
-    """The dates of a bracketed (withdrawn) participation, where its footnotes state them."""
-    notified = effective = None
+    """The dates of a bracketed (withdrawn) participation, where its footnotes state them.
+
+    Each sentence that speaks of denouncing or withdrawing gives a notice date (the first date of a
+    sentence that says the Secretary-General was notified, informed or received it) and an effective
+    date (the one after "effect"). A note may tell a first denunciation, a re-accession and a second
+    denunciation: the latest pair is the one in force.
+    """
+    found = Denunciation()
     for fn in footnotes:
-        for sentence in _SENTENCE.findall(fn.text or ""):
+        for sentence in _SENTENCE_BREAK.split(fn.text or ""):
             low = sentence.lower()
             if not ("denounc" in low or "denunciation" in low or "withdr" in low):
                 continue
-            if notified is None and ("notif" in low or "received" in low):
-                notified = _prose_date(sentence)
-            m = re.search(r"(?:took|take|taking|takes) effect (?:on|from|as from)?\s*(.+)", sentence)
-            if effective is None and m:
-                effective = _prose_date(m.group(1))
-            m = re.search(r"with effect (?:from|on|as (?:of|from))\s*(.+)", sentence)
-            if effective is None and m:
-                effective = _prose_date(m.group(1))
-    return Denunciation(notified=notified, effective=effective)
+            notified = _prose_date(sentence) if re.search(r"notif|inform|receiv|communicat", low) else None
+            m = re.search(r"\beffect\b(?:\s+(?:on|from|as from|as of))?\s*(.+)", sentence)
+            effective = _prose_date(m.group(1)) if m else None
+            latest = max(d for d in (found.notified, found.effective, dt.date.min) if d is not None)
+            if (notified or effective) and max(d for d in (notified, effective) if d is not None) > latest:
+                found = Denunciation(notified=notified, effective=effective)
+    return found
 
 
 # -- statements ------------------------------------------------------------------------------------
@@ -431,12 +444,13 @@ class ImportReport:
 
 
 def import_untc(paths: Iterable[str | os.PathLike[str]], data: str | os.PathLike[str], *,
-                dry_run: bool = False, as_of: dt.date | None = None,
+                dry_run: bool = False, as_of: dt.date | None = None, force: bool = False,
                 progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
     """Read depositary status files into the data folder `data`: all files or none are written.
 
     The folder must load without errors before and after; `as_of` dates files that carry no
-    "status as at" stamp of their own (the XML), defaulting to today.
+    "status as at" stamp of their own (the XML), defaulting to today. A file older than the
+    folder's table of the same instrument is skipped unless `force`.
     """
     from .datafiles import dump_instrument_file
     from .diff import diff_participations
@@ -460,6 +474,11 @@ def import_untc(paths: Iterable[str | os.PathLike[str]], data: str | os.PathLike
         mtdsg = doc.header.mtdsg
         rel_base = pending.get(mtdsg)
         base = rel_base if rel_base is not None else (existing[mtdsg][1] if mtdsg in existing else None)
+        when = doc.as_of or stamp
+        if base is not None and base.instrument.as_of and when < base.instrument.as_of and not force:
+            notes.append(f"{path}: its table is as of {when}, older than the folder's {mtdsg} "
+                         f"(as of {base.instrument.as_of}); skipped (use --force to import it anyway)")
+            continue
         result = document_to_file(doc, catalog.find_state, base=base, as_of=stamp,
                                   source=untc_source(doc, stamp, file=path.name))
         notes += result.notes

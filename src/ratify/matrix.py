@@ -77,7 +77,8 @@ class Matrix:
 
     # -- counts, coverage, ranking ------------------------------------------------------------------
 
-    def counts(self, state: StateRef | None = None, instrument: InstrumentRef | None = None) -> dict[Status, int]:
+    def counts(self, state: StateRef | None = None,
+               instrument: InstrumentRef | None = None) -> dict[Status, int]:
         """How many cells of each status: in a state's row, an instrument's column, or the whole matrix."""
         out = dict.fromkeys(Status, 0)
         for s in self._line(state, instrument, binding_only=False):
@@ -100,7 +101,7 @@ class Matrix:
                      if len(set(col)) > 1)
 
     def changes_from(self, earlier: Matrix) -> tuple[StatusChange, ...]:
-        """The cells (state, instrument) of both matrices whose status differs between `earlier` and this one."""
+        """The cells of both matrices whose status differs between `earlier` and this one."""
         out = []
         for st, inst, now in self:
             if st.alpha3 in earlier._rows and inst.id in earlier._cols:
@@ -112,10 +113,11 @@ class Matrix:
     # -- display ------------------------------------------------------------------------------------
 
     def __repr__(self) -> str:
-        head = f"<Matrix: {len(self.states)} states × {len(self.instruments)} instruments, as of {self.as_of}>"
+        size = f"{len(self.states)} states × {len(self.instruments)} instruments"
         labels = [_label(i) for i in self.instruments]
         widths = [max(len(x), 1) for x in labels]
-        lines = [head, "      " + "  ".join(x.ljust(w) for x, w in zip(labels, widths, strict=True)) + "  coverage"]
+        columns = "  ".join(x.ljust(w) for x, w in zip(labels, widths, strict=True))
+        lines = [f"<Matrix: {size}, as of {self.as_of}>", f"      {columns}  coverage"]
         for st, row in list(zip(self.states, self.cells, strict=True))[:_REPR_ROWS]:
             cells = "  ".join(SYMBOLS[s].ljust(w) for s, w in zip(row, widths, strict=True))
             lines.append(f"{st.alpha3:<6}{cells}  {self.coverage(st):.0%}")
@@ -143,10 +145,12 @@ class Matrix:
     def _col(self, instrument: InstrumentRef) -> int:
         ident = self.catalog.instrument(instrument).id
         if ident not in self._cols:
-            raise UnknownNameError("instrument in this matrix", instrument, [_label(i) for i in self.instruments][:3])
+            near = [_label(i) for i in self.instruments][:3]
+            raise UnknownNameError("instrument in this matrix", instrument, near)
         return self._cols[ident]
 
-    def _line(self, state: StateRef | None, instrument: InstrumentRef | None, *, binding_only: bool) -> list[Status]:
+    def _line(self, state: StateRef | None, instrument: InstrumentRef | None, *,
+              binding_only: bool) -> list[Status]:
         if state is not None and instrument is not None:
             raise TypeError("give a state or an instrument, not both")
         keep = [j for j, inst in enumerate(self.instruments) if inst.binding or not binding_only]

@@ -43,6 +43,9 @@ class ParticipantRecord:
     statements: tuple[Statement, ...] = ()
     source: str | None = None  # a [[sources]] id; default: the instrument's source
     other_cells: tuple[str, ...] = ()  # the row's other columns, as printed ("Provisional application: …")
+    # checks the depositary's own record fails, kept as recorded and reported as warnings:
+    # "signature_before_adoption", "consent_before_adoption", "signature_after_consent"
+    quirks: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()  # a person's notes; kept on re-import
 
 

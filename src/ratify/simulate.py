@@ -57,7 +57,8 @@ def simulate(cat: Catalog, state: StateRef, instrument: InstrumentRef, action: s
         new = attrs.evolve(old, signature=on)
     elif name == "denunciation":
         if status not in (Status.PARTY, Status.CONTRACTING):
-            raise SimulationError(f"{what}: only a state bound by it can denounce it ({status.value} on {on})")
+            raise SimulationError(f"{what}: only a state bound by it can denounce it "
+                                  f"({status.value} on {on})")
         effective = inst.denunciation_rule.apply(on) if inst.denunciation_rule else None
         new = attrs.evolve(old, denunciation=Denunciation(notified=on, effective=effective))
     else:
@@ -68,8 +69,9 @@ def simulate(cat: Catalog, state: StateRef, instrument: InstrumentRef, action: s
                                   "a state that has not signed accedes")
         for target, rel in related(cat.graph, inst.id, RelationKind.REQUIRES_PARTY_TO):
             if cat.status(st, target, on) not in (Status.PARTY, Status.CONTRACTING):
-                raise SimulationError(f"{what}: {st.alpha3} must first be party to "
-                                      f"{cat.instrument(target).short_name.en} ({rel.basis or 'requirement'})")
+                needed = cat.instrument(target).short_name.en
+                raise SimulationError(f"{what}: {st.alpha3} must first be party to {needed} "
+                                      f"({rel.basis or 'requirement'})")
         consent = Consent(on, ConsentKind(name))
         new = attrs.evolve(old, consent=consent, entry_into_force=computed_entry_into_force(inst, consent),
                            entry_into_force_recorded=False, denunciation=None)

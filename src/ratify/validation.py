@@ -6,6 +6,7 @@ disagreements the depositary's own record explains (a succession dated from inde
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -20,9 +21,9 @@ from .model import (
     State,
 )
 from .rules import computed_entry_into_force
-from .schema import InstrumentFile
+from .schema import InstrumentFile, ParticipantRecord
 
-__all__ = ["validate_files"]
+__all__ = ["date_order_issues", "validate_files"]
 
 _CORRECTABLE = frozenset(
     {ActionKind.SIGNATURE, ActionKind.DENUNCIATION, ActionKind.STATEMENT_WITHDRAWN}
@@ -95,13 +96,11 @@ def _check_instrument(path: Path, f: InstrumentFile, states: Mapping[str, State]
             yield Problem(file, f"{where}.source", f"unknown source {rec.source!r}")
         if rec.consent_kind and not rec.consent:
             yield Problem(file, f"{where}.consent_kind", "a consent kind without a consent date")
-        if adopted:
-            if rec.signature and rec.signature < adopted:
-                yield Problem(file, f"{where}.signature", f"signature {rec.signature} is before adoption on {adopted}")
-            if rec.consent and rec.consent < adopted:
-                yield Problem(file, f"{where}.consent", f"consent {rec.consent} is before adoption on {adopted}")
-        if rec.signature and rec.consent and rec.signature > rec.consent:
-            yield Problem(file, f"{where}.signature", f"signature {rec.signature} is after consent on {rec.consent}")
+        for field, code, message in date_order_issues(rec, adopted):
+            # the depositary's own record, kept as it stands, is reported rather than refused
+            accepted = code in rec.quirks
+            yield Problem(file, f"{where}.{field}", message + (" (as the depositary records it)" if accepted else ""),
+                          "warning" if accepted else "error")
         d = rec.denunciation
         if d and rec.consent and d.notified and d.notified < rec.consent:
             yield Problem(file, f"{where}.denunciation.notified", f"denunciation {d.notified} is before consent on {rec.consent}")
@@ -137,6 +136,18 @@ def _check_instrument(path: Path, f: InstrumentFile, states: Mapping[str, State]
             yield Problem(file, f"{where}.date", f"{c.date} is before adoption on {adopted}")
         if c.action is ActionKind.STATEMENT_WITHDRAWN and not c.statement:
             yield Problem(file, f"{where}.statement", "say which statement is withdrawn (words from its text)")
+
+
+def date_order_issues(rec: ParticipantRecord, adopted: dt.date | None) -> list[tuple[str, str, str]]:
+    """(field, code, message) for each date of `rec` out of order: before adoption, signature after consent."""
+    out = []
+    if adopted and rec.signature and rec.signature < adopted:
+        out.append(("signature", "signature_before_adoption", f"signature {rec.signature} is before adoption on {adopted}"))
+    if adopted and rec.consent and rec.consent < adopted:
+        out.append(("consent", "consent_before_adoption", f"consent {rec.consent} is before adoption on {adopted}"))
+    if rec.signature and rec.consent and rec.signature > rec.consent:
+        out.append(("signature", "signature_after_consent", f"signature {rec.signature} is after consent on {rec.consent}"))
+    return out
 
 
 def _consented(f: InstrumentFile) -> set[str]:

@@ -44,7 +44,8 @@ def test_gaps_json_as_of(capsys):
     assert untoc["gap"] == "signed_not_ratified" and untoc["since"] == "2000-12-12" and untoc["years"] == 13
     assert untoc["next step"] == "ratify"
     order = [r["instrument"] for r in rows]
-    assert order.index("XVIII-12") < order.index("XVIII-12-a") and by_inst["XVIII-12-a"]["gap"] == "prerequisite_missing"
+    assert order.index("XVIII-12") < order.index("XVIII-12-a")
+    assert by_inst["XVIII-12-a"]["gap"] == "prerequisite_missing"
 
 
 def test_gaps_csv_turkiye(capsys):
@@ -64,11 +65,12 @@ def test_matrix_text_is_aligned(capsys):
     assert header.startswith("state") and set(rule.replace(" ", "")) == {"-"}
     tkm = next(line for line in lines if line.startswith("TKM"))
     assert header.index("V-3") == tkm.index("·", header.index("V-3"))  # columns line up
-    assert "P party" in lines[-1]
+    assert any(line.startswith("P party") for line in lines)
 
 
 def test_matrix_csv(capsys):
-    code, out, _ = run(capsys, "matrix", "--group", "almaty-process", "--as-of", "2011-03-15", "--format", "csv")
+    code, out, _ = run(capsys, "matrix", "--group", "almaty-process", "--as-of", "2011-03-15",
+                       "--format", "csv")
     assert code == 0
     rows = {r["state"]: r for r in csv.DictReader(io.StringIO(out))}
     assert len(rows) == 11
@@ -77,16 +79,19 @@ def test_matrix_csv(capsys):
 
 
 def test_changes_json(capsys):
-    code, out, _ = run(capsys, "changes", "--since", "2011-03-15", "--group", "almaty-process", "--format", "json")
+    code, out, _ = run(capsys, "changes", "--since", "2011-03-15", "--group", "almaty-process",
+                       "--format", "json")
     assert code == 0
     rows = json.loads(out)
-    assert {"date": "2011-12-07", "state": "TKM", "instrument": "V-3", "action": "accession", "detail": None} in rows
-    assert {"date": "2012-08-29", "state": "TKM", "instrument": "V-4", "action": "accession", "detail": None} in rows
+    seen = {(r["date"], r["state"], r["instrument"], r["action"]) for r in rows}
+    assert ("2011-12-07", "TKM", "V-3", "accession") in seen
+    assert ("2012-08-29", "TKM", "V-4", "accession") in seen
     assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
 
 
 def test_changes_text_with_until(capsys):
-    code, out, _ = run(capsys, "changes", "--since", "2011-03-15", "--until", "2011-12-31", "--group", "central-asia")
+    code, out, _ = run(capsys, "changes", "--since", "2011-03-15", "--until", "2011-12-31",
+                       "--group", "central-asia")
     assert code == 0
     assert out.startswith("1 event from 2011-03-15 to 2011-12-31")
     assert "TKM" in out and "accession" in out

@@ -16,7 +16,7 @@ from ..errors import DataError, RatifyError
 __all__ = ["main"]
 
 # modules that add sub-commands, in the order `ratify --help` lists them
-_COMMAND_MODULES = ("core", "analysis")
+_COMMAND_MODULES = ("core", "analysis", "importing")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+from collections.abc import Iterable
 
-from ..model import Status
+from ..model import Instrument, Status
 from .options import add_as_of, add_data, add_format, iso_date, load_catalog
 from .output import render_rows
 
@@ -21,7 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        "reservation that limits the scope; prerequisites first, each with the next step.")
     p.add_argument("state", metavar="STATE", help="any name of the state: UZB, UZ, Uzbekistan, Узбекистан, …")
     add_as_of(p, "gap analysis")
-    p.add_argument("--lang", choices=("en", "ru"), default="en", help="language of names and steps (default: en)")
+    p.add_argument("--lang", choices=("en", "ru"), default="en",
+                   help="language of names and steps (default: en)")
     add_format(p)
     add_data(p)
     p.set_defaults(run=_gaps)
@@ -29,7 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("matrix", help="states × instruments, with each state's coverage",
                        description="Print the status of each state (of a group, or all) in each binding "
                        "instrument, with coverage (the share of the instruments it is party to).")
-    p.add_argument("--group", metavar="G", help="a group: almaty-process, central-asia, … (default: every state)")
+    p.add_argument("--group", metavar="G",
+                   help="a group: almaty-process, central-asia, … (default: every state)")
     add_as_of(p)
     add_format(p)
     add_data(p)
@@ -38,8 +42,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("changes", help="every event in a window of dates",
                        description="List every signature, consent, entry into force, denunciation and "
                        "statement dated from --since to --until (both included), in date order.")
-    p.add_argument("--since", metavar="YYYY-MM-DD", type=iso_date, required=True, help="first day of the window")
-    p.add_argument("--until", metavar="YYYY-MM-DD", type=iso_date, help="last day of the window (default: today)")
+    p.add_argument("--since", metavar="YYYY-MM-DD", type=iso_date, required=True,
+                   help="first day of the window")
+    p.add_argument("--until", metavar="YYYY-MM-DD", type=iso_date,
+                   help="last day of the window (default: today)")
     p.add_argument("--group", metavar="G", help="a group (default: every state)")
     add_format(p)
     add_data(p)
@@ -64,6 +70,7 @@ def _gaps(args: argparse.Namespace) -> int:
         notes = dict.fromkeys(n.get(lang) for g in gaps for n in g.notes)
         if notes:
             sys.stdout.write("\n" + "\n".join(f"note: {n}" for n in notes) + "\n")
+        sys.stdout.write(_checked([g.instrument for g in gaps], args.as_of))
     return 0
 
 
@@ -83,7 +90,17 @@ def _matrix(args: argparse.Namespace) -> int:
     sys.stdout.write(render_rows(headers, rows, args.format))
     if text:
         sys.stdout.write("\nP party, C contracting, S signatory, D denounced, · none\n")
+        sys.stdout.write(_checked(m.instruments, args.as_of))
     return 0
+
+
+def _checked(instruments: Iterable[Instrument], as_of: dt.date | None) -> str:
+    """A line naming the instruments whose participant data was last checked before the date asked for."""
+    on = as_of or dt.date.today()
+    stale = {i.mtdsg or i.id: i.as_of for i in instruments if i.as_of and i.as_of < on}
+    if not stale:
+        return ""
+    return "data last checked against the depositary: " + ", ".join(f"{k} {v}" for k, v in stale.items()) + "\n"
 
 
 def _changes(args: argparse.Namespace) -> int:
@@ -93,6 +110,7 @@ def _changes(args: argparse.Namespace) -> int:
             for e in events]
     if args.format == "text":
         until = args.until.isoformat() if args.until else "today"
-        sys.stdout.write(f"{len(events)} event{'' if len(events) == 1 else 's'} from {args.since} to {until}\n\n")
+        plural = "" if len(events) == 1 else "s"
+        sys.stdout.write(f"{len(events)} event{plural} from {args.since} to {until}\n\n")
     sys.stdout.write(render_rows(("date", "state", "instrument", "action", "detail"), rows, args.format))
     return 0

@@ -21,7 +21,7 @@ __all__ = ["EMPTY_CELL", "make_column", "parse_cell", "parse_legend", "make_row"
 EMPTY_CELL = Cell("", None, None, False)
 
 _ITEM_SPLIT = re.compile(r",\s*(?=[A-Z])")
-_CODED = re.compile(r"(.*?)\s*\(([A-Za-z]{1,2})\)")
+_CODED = re.compile(r"(.*?)(\s*)\(([A-Za-z]{1,2})\)")
 # Whitespace-tolerant, so the common clean cell (``30 Aug 2005 a``) needs no normalising first.
 _CELL = re.compile(r"\s*(\[)?\s*(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})(?:\s+([A-Za-z]{1,2}))?\s*(\])?\s*")
 
@@ -34,7 +34,11 @@ def make_column(label: str, footnotes: tuple[str, ...] = ()) -> Column:
         if not part:
             continue
         coded = _CODED.fullmatch(part)
-        items.append(LegendItem(coded.group(1), coded.group(2)) if coded else LegendItem(part, None))
+        # "under article 7 (1) (b)" ends in a paragraph letter, not a code; "(3)(P)" is a code
+        if coded is None or (coded.group(2) and coded.group(1).endswith(")")):
+            items.append(LegendItem(part, None))
+        else:
+            items.append(LegendItem(coded.group(1), coded.group(3)))
     return Column(label, tuple(items), footnotes)
 
 

@@ -21,7 +21,7 @@ from .header import chapter_numeral, count, mtdsg_from_path, registration, split
 from .repair import repair_xml
 from .safexml import parse_untrusted
 from .statements import SectionBuilder
-from .table import make_row, parse_cell, parse_legend
+from .table import EMPTY_CELL, make_row, parse_cell, parse_legend
 from .text import plain, split_footnotes, squash
 
 __all__ = ["read_xml"]
@@ -154,29 +154,34 @@ def _table(treaty: ET.Element, source: str) -> tuple[tuple[Column, ...], tuple[R
     columns = tuple(legend[1:])  # the first column is the participant
     width = len(columns)
     rows = []
-    seen: dict[str, Cell] = {}  # cells repeat within a table (signatures on the opening day)
+    seen: dict[str, Cell] = {"": EMPTY_CELL}  # cells repeat within a table (signatures on the opening day)
+    # The hot loop of the reader: C-level child lookups and .text, one dict probe per cell.
     for number, row in enumerate(_findall(treaty, _ROWS), start=1):
-        # The hot loop of the reader: plain children and .text, no per-cell path lookups.
-        entries = [entry.text or "" if len(entry) == 0 else _inner(entry) for entry in row if entry.tag == "Entry"]
+        entries = row.findall("Entry")
         if not entries:
             continue
         if len(entries) - 1 > width:
             raise UntcFormatError(
                 source, f"participants row {number} has {len(entries) - 1} date cells, the legend has {width} columns"
             )
-        name, footnotes = split_footnotes(entries[0])
+        first = entries[0]
+        name, footnotes = split_footnotes(first.text or "" if not len(first) else _inner(first))
         cells = []
-        for raw in entries[1:]:
+        for entry in entries[1:]:
+            raw = entry.text or "" if not len(entry) else _inner(entry)
             cell = seen.get(raw)
             if cell is None:
-                if "<" in raw:
-                    text, extra = split_footnotes(raw)
+                if "<" in raw:  # a footnote marker in a date cell: it belongs to the row
+                    raw, extra = split_footnotes(raw)
                     footnotes += extra
-                    cells.append(parse_cell(text))
-                    continue
-                cell = seen[raw] = parse_cell(raw)
+                    cell = parse_cell(raw)
+                else:
+                    cell = seen[raw] = parse_cell(raw)
             cells.append(cell)
-        rows.append(Row(name, footnotes, tuple(cells)) if len(cells) == width else make_row(name, footnotes, cells, width))
+        if len(cells) == width:
+            rows.append(Row(name, footnotes, tuple(cells)))
+        else:
+            rows.append(make_row(name, footnotes, cells, width))
     return columns, tuple(rows)
 
 
