@@ -58,6 +58,8 @@ class Matrix:
     # -- cells, rows and columns --------------------------------------------------------------------
 
     def __getitem__(self, key: tuple[StateRef, InstrumentRef]) -> Status:
+        if not (isinstance(key, tuple) and len(key) == 2):
+            raise TypeError("index a matrix with a state and an instrument: m[\"KAZ\", \"V-2\"]")
         state, instrument = key
         return self.cells[self._row(state)][self._col(instrument)]
 

@@ -38,8 +38,8 @@ def read_xml(data: bytes, source: str) -> StatusDocument:
     if root.tag != "Document":
         raise UntcFormatError(source, f"not an MTDSG status document (root element <{root.tag}>, expected <Document>)")
     treaty = root.find("Treaty")
-    if treaty is None:
-        raise UntcFormatError(source, "not an MTDSG status document (no <Treaty> in <Document>)")
+    if treaty is None or treaty.find("Header") is None:
+        raise UntcFormatError(source, "not an MTDSG status document (no <Treaty> with a <Header> in <Document>)")
     try:
         return _document(treaty, source)
     except RecursionError:
