@@ -94,6 +94,7 @@ class StatementEntry:
     source_url: str | None = None
     source_file: str | None = None
     note: str | None = None
+    remedy: Localized | None = None
 
 
 def _lenient() -> cattrs.Converter:
@@ -157,11 +158,11 @@ def apply_statements(f: InstrumentFile, entries: list[StatementEntry], problems:
         quote = normalize(e.quote) if e.quote else None
         idx = next((i for i, s in enumerate(statements) if quote and s.text and quote in normalize(s.text)), None)
         curated = dict(kind=e.kind, summary=e.summary, articles=e.articles, limits_scope=e.limits_scope,
-                       withdrawn=e.withdrawn, objects_to=e.objects_to, source=sid)
+                       withdrawn=e.withdrawn, objects_to=e.objects_to, source=sid, remedy=e.remedy)
         if idx is not None:
             s = statements[idx]
-            if s.summary is not None and s.kind is not e.kind:
-                # one depositary paragraph holding both a declaration and a reservation: keep both summaries
+            if s.summary is not None:
+                # one depositary paragraph holding two statements (a declaration and a reservation): keep both
                 statements.append(Statement(date=date or s.date, text=None, **curated))
             else:
                 statements[idx] = attrs.evolve(s, date=date or s.date, **curated)

@@ -41,7 +41,7 @@ def test_uzbekistan_has_no_action_on_refugee_and_statelessness_instruments():
         assert g.next_step.en == "accede to"
         assert g.next_step.ru == "присоединиться"
         assert [(b.document, b.paragraph) for b in g.basis] == [("almaty-declaration-2011", "para. 4")]
-        assert g.since == dt.date(2011, 3, 16)  # recommended since the Almaty Declaration was adopted
+        assert g.since == dt.date(2011, 3, 15)  # recommended since the Almaty Declaration was adopted
         assert "Almaty Declaration (2011), para. 4" in g.text()
 
 
@@ -63,8 +63,10 @@ def test_turkiye_geographic_limitation_is_a_limiting_reservation():
     g = geo[0]
     assert g.kind is GapKind.LIMITING_RESERVATION
     assert g.statement.limits_scope
-    assert g.next_step.en == "withdraw the reservation to art. 1B(1)(a)"
-    assert g.next_step.ru == "снять оговорку к ст. 1B(1)(a)"
+    # the 1951 Convention's own remedy (art. 1B(2)), curated on the statement, not a plain withdrawal
+    assert g.next_step.en.startswith("extend its obligations by adopting alternative (b) of art. 1B(1)")
+    assert "art. 1B(2)" in g.next_step.en
+    assert g.next_step.ru.startswith("расширить свои обязательства, приняв вариант (b)")
     assert "Europe" in g.text()
 
 

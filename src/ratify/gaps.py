@@ -183,7 +183,9 @@ def _limits(st: Statement, on: dt.date) -> bool:
 
 
 def _withdraw(st: Statement) -> Localized:
-    """ "withdraw the reservation to art. 1B(1)(a)" / "снять оговорку к ст. 1B(1)(a)"."""
+    """ "withdraw the reservation to art. 16(3)" / "снять оговорку к ст. 16(3)", or the curated remedy."""
+    if st.remedy is not None:
+        return st.remedy
     if st.kind is StatementKind.RESERVATION:
         en, ru = "withdraw the reservation", "снять оговорку"
     else:

@@ -402,12 +402,13 @@ def _keep_curated(new: ParticipantRecord, old: ParticipantRecord | None, notes: 
     statements = list(new.statements)
     for st in old.statements:
         curated = st.summary is not None or st.limits_scope or st.withdrawn is not None or st.source is not None
-        match = next((i for i, s in enumerate(statements) if s.kind is st.kind and _same_text(s.text, st.text)), None)
+        match = next((i for i, s in enumerate(statements) if s.summary is None and _same_text(s.text, st.text)), None)
         if match is not None:
             s = statements[match]
             statements[match] = attrs.evolve(
                 s, summary=st.summary, limits_scope=st.limits_scope, withdrawn=st.withdrawn or s.withdrawn,
-                articles=st.articles or s.articles, source=st.source, date=st.date or s.date)
+                articles=st.articles or s.articles, source=st.source, date=st.date or s.date, remedy=st.remedy,
+                kind=st.kind)
         elif curated or st.text is None:
             statements.append(st)
             if st.text is not None:

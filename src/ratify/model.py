@@ -375,6 +375,9 @@ class Statement:
     summary: Localized | None = None
     text: str | None = None  # the depositary's words
     source: str | None = None
+    # the step that lifts a limitation when it is not a plain withdrawal (1951 Convention art. 1B(2):
+    # extend the obligations by adopting alternative (b))
+    remedy: Localized | None = None
 
     def in_effect(self, as_of: dt.date | None = None) -> bool:
         if self.date and as_of and self.date > as_of:

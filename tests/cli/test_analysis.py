@@ -53,7 +53,8 @@ def test_gaps_csv_turkiye(capsys):
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert any(r["instrument"] == "V-2" and r["gap"] == "limiting_reservation"
-               and r["next step"] == "withdraw the reservation to art. 1B(1)(a)" for r in rows)
+               and r["next step"].startswith("extend its obligations by adopting alternative (b)") for r in rows)
+    assert any(r["instrument"] == "IV-13" and r["next step"] == "withdraw the reservation to art. 40" for r in rows)
 
 
 def test_matrix_text_is_aligned(capsys):

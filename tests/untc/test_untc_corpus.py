@@ -38,16 +38,20 @@ def test_every_code_is_in_its_column_legend() -> None:
     for path in corpus("xml", "*.en.xml"):
         doc = read_status(path)
         for row in doc.rows:
-            for cell, column in zip(row.cells, doc.columns):
+            for cell, column in zip(row.cells, doc.columns, strict=True):
                 if cell.code is not None:
                     assert column.meaning(cell.code) is not None, (path.name, row.name, cell.text)
                 if cell.text:
                     assert cell.date is not None, (path.name, row.name, cell.text)
 
 
-@pytest.mark.parametrize("path", corpus("html", "*.html") + corpus("derived-csv-zmjones", "*.csv"), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", corpus("html", "*.html") + corpus("derived-csv-zmjones", "*.csv"), ids=lambda p: p.name
+)
 def test_html_and_csv_files_read(path: Path) -> None:
     doc = read_status(path)
     assert doc.rows and doc.columns
     if doc.format == "html":
-        assert doc.header.parties == sum(1 for r in doc.rows if r.cells[-1].date and not r.cells[-1].bracketed)
+        assert doc.header.parties == sum(
+            1 for r in doc.rows if r.cells[-1].date and not r.cells[-1].bracketed
+        )

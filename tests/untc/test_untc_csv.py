@@ -40,12 +40,12 @@ def test_refugee_convention_csv() -> None:
     consent = doc.columns[1]
     assert consent.meaning(None) == "Ratification" and consent.meaning("d") == "Succession"
     assert len(doc.rows) == 145
-    austria = [r for r in doc.rows if r.name == "Austria"][0]
+    austria = next(r for r in doc.rows if r.name == "Austria")
     assert [(c.text, c.date, c.code) for c in austria.cells] == [
         ("28 Jul 1951", dt.date(1951, 7, 28), None),
         ("1 Nov 1954", dt.date(1954, 11, 1), None),
     ]
-    algeria = [r for r in doc.rows if r.name == "Algeria"][0]
+    algeria = next(r for r in doc.rows if r.name == "Algeria")
     assert (algeria.cells[1].date, algeria.cells[1].code) == (dt.date(1963, 2, 21), "d")
     # the extractor deleted brackets and footnote digits
     assert not any(c.bracketed for r in doc.rows for c in r.cells)

@@ -9,9 +9,29 @@ from untc_paths import FIXTURES
 from ratify.errors import UntcFormatError
 from ratify.untc import StatusDocument, read_status
 
-SEEDS = {name: (FIXTURES / name).read_bytes() for name in ("V-5.en.xml", "XVIII-12-b.en.xml", "cmw.html", "5-2.csv")}
+SEEDS = {
+    name: (FIXTURES / name).read_bytes()
+    for name in ("V-5.en.xml", "XVIII-12-b.en.xml", "cmw.html", "5-2.csv")
+}
 # bytes that matter to the grammars: markup, references, brackets, controls, high Latin-1
-NASTY = [b"<", b">", b"&", b"&#0;", b"&lt;", b"]]>", b"<!DOCTYPE x>", b"[", b"]", b"\x00", b"\x1c", b"\r", b"\x93", b"\xff", b'"', b","]
+NASTY = [
+    b"<",
+    b">",
+    b"&",
+    b"&#0;",
+    b"&lt;",
+    b"]]>",
+    b"<!DOCTYPE x>",
+    b"[",
+    b"]",
+    b"\x00",
+    b"\x1c",
+    b"\r",
+    b"\x93",
+    b"\xff",
+    b'"',
+    b",",
+]
 
 
 @st.composite
@@ -34,7 +54,9 @@ def mutated(draw: st.DrawFn) -> tuple[str, bytes]:
     return name, bytes(data)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 @given(mutated())
 def test_mutated_files_never_escape(sample: tuple[str, bytes]) -> None:
     name, data = sample

@@ -26,20 +26,28 @@ def test_cmw_stamp_and_header(cmw: StatusDocument) -> None:
     h = cmw.header
     assert (h.mtdsg, h.chapter, h.chapter_name) == ("IV-13", "IV", "HUMAN RIGHTS")
     assert h.title == (
-        "International Convention on the Protection of the Rights of All Migrant Workers and Members of their Families"
+        "International Convention on the Protection of the Rights of All Migrant Workers "
+        "and Members of their Families"
     )
     assert (h.conclusion_place, h.conclusion_date) == ("New York", dt.date(1990, 12, 18))
     assert h.entry_into_force == dt.date(2003, 7, 1)
     assert h.entry_into_force_text == "1 July 2003, in accordance with article 87(1)."
     assert (h.registration_date, h.registration_number) == (dt.date(2003, 7, 1), "39481")
     assert (h.signatories, h.parties) == (40, 60)
-    assert h.treaty_text is not None and h.treaty_text.startswith("United Nations, Treaty Series, vol. 2220, p. 3")
+    assert h.treaty_text is not None and h.treaty_text.startswith(
+        "United Nations, Treaty Series, vol. 2220, p. 3"
+    )
 
 
 def test_cmw_tab_inside_date(fixture_bytes, cmw: StatusDocument) -> None:
     assert b"<td> &nbsp;5 Jun\t 2007 a<br></td>" in fixture_bytes("cmw.html")  # NBSP padding and a TAB
     cell = row(cmw, "Albania").cells[1]
-    assert (cell.text, cell.date, cell.code, cell.bracketed) == ("5 Jun 2007 a", dt.date(2007, 6, 5), "a", False)
+    assert (cell.text, cell.date, cell.code, cell.bracketed) == (
+        "5 Jun 2007 a",
+        dt.date(2007, 6, 5),
+        "a",
+        False,
+    )
     assert row(cmw, "Albania").cells[0].text == ""
 
 
@@ -50,7 +58,10 @@ def test_cmw_codes_are_per_column(cmw: StatusDocument) -> None:
     assert consent.meaning("d") == "Succession"
     assert consent.meaning(None) == "Ratification" and signature.meaning(None) == "Signature"
     turkiye = row(cmw, "Türkiye")
-    assert [(c.date, c.code) for c in turkiye.cells] == [(dt.date(1999, 1, 13), None), (dt.date(2004, 9, 27), None)]
+    assert [(c.date, c.code) for c in turkiye.cells] == [
+        (dt.date(1999, 1, 13), None),
+        (dt.date(2004, 9, 27), None),
+    ]
     parties = sum(1 for r in cmw.rows if r.cells[1].date and not r.cells[1].bracketed)
     assert parties == cmw.header.parties
 
@@ -71,13 +82,20 @@ def test_cmw_declarations_objections_notes(cmw: StatusDocument) -> None:
     assert [(s.title, s.date, len(s.paragraphs)) for s in ecuador] == [
         ("Declaration under articles 76 and 77:", dt.date(2018, 1, 12), 3)
     ]
-    assert statements["Algeria"].sections[0].paragraphs[0].startswith(
-        "The Government of the People's Algerian Democratic Republic does not consider itself bound"
+    assert (
+        statements["Algeria"]
+        .sections[0]
+        .paragraphs[0]
+        .startswith(
+            "The Government of the People's Algerian Democratic Republic does not consider itself bound"
+        )
     )
     (objection,) = cmw.objections
     assert objection.participant == "Mexico"
     assert objection.sections[0].date == dt.date(2017, 10, 26)
-    assert objection.sections[0].title == "With regard to the declaration made by Venezuela upon ratification:"
+    assert (
+        objection.sections[0].title == "With regard to the declaration made by Venezuela upon ratification:"
+    )
     assert [n.index for n in cmw.notes] == ["1", "2", "3", "4"]
     note = cmw.note("3")
     assert note is not None and note.text.startswith("On 11 July 2014, the Government of Mexico notified")

@@ -30,7 +30,9 @@ def test_c0_bytes_become_punctuation(damaged: bytes, meant: str) -> None:
 
 
 def test_bare_ampersand_was_an_ellipsis() -> None:
-    assert text_of(LATIN1 + b"<t>[&] the Government &amp; &lt;i&gt; &#233;</t>") == "[…] the Government & <i> é"
+    assert (
+        text_of(LATIN1 + b"<t>[&] the Government &amp; &lt;i&gt; &#233;</t>") == "[…] the Government & <i> é"
+    )
 
 
 def test_html_entity_names_become_characters() -> None:

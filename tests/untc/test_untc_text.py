@@ -13,6 +13,8 @@ from ratify.untc.statements import SectionBuilder
 from ratify.untc.table import make_column, parse_cell
 from ratify.untc.text import plain, split_footnotes
 
+PROVISIONAL = "Provisional application by virtue of signature, adoption of the Agreement or accession thereto"
+
 
 @pytest.mark.parametrize(
     ("raw", "cell"),
@@ -38,7 +40,11 @@ def test_parse_cell(raw: str, cell: Cell) -> None:
 def test_legend_items_and_meaning() -> None:
     column = make_column("Ratification, Acceptance(A), Approval(AA), Accession(a), Succession(d)")
     assert column.items[:2] == (LegendItem("Ratification", None), LegendItem("Acceptance", "A"))
-    assert (column.meaning("a"), column.meaning("A"), column.meaning(None)) == ("Accession", "Acceptance", "Ratification")
+    assert (column.meaning("a"), column.meaning("A"), column.meaning(None)) == (
+        "Accession",
+        "Acceptance",
+        "Ratification",
+    )
     assert column.meaning("P") is None
 
 
@@ -49,7 +55,11 @@ def test_legend_items_and_meaning() -> None:
         ("Signature ad referendum (s)", [("Signature ad referendum", "s")]),
         (
             "Ratification, Acceptance(A), Participation under articles 3 (2) and (3)(P)",
-            [("Ratification", None), ("Acceptance", "A"), ("Participation under articles 3 (2) and (3)", "P")],
+            [
+                ("Ratification", None),
+                ("Acceptance", "A"),
+                ("Participation under articles 3 (2) and (3)", "P"),
+            ],
         ),
         ("Notification under article 21 (1)", [("Notification under article 21 (1)", None)]),
         (
@@ -57,10 +67,9 @@ def test_legend_items_and_meaning() -> None:
             [("Notification of non-provisional application under article 7 (1) (b)", None)],
         ),
         (
-            "Provisional application by virtue of signature, adoption of the Agreement or accession thereto, "
-            "Provisional application by virtue of a notification (n)",
+            f"{PROVISIONAL}, Provisional application by virtue of a notification (n)",
             [
-                ("Provisional application by virtue of signature, adoption of the Agreement or accession thereto", None),
+                (PROVISIONAL, None),
                 ("Provisional application by virtue of a notification", "n"),
             ],
         ),
@@ -71,7 +80,13 @@ def test_legend_variants(legend: str, items: list[tuple[str, str | None]]) -> No
 
 
 def test_ambiguous_bare_date_has_no_meaning() -> None:
-    column = Column("x", (LegendItem("Definitive signature of the Protocol", None), LegendItem("Acceptance of the Protocol", None)))
+    column = Column(
+        "x",
+        (
+            LegendItem("Definitive signature of the Protocol", None),
+            LegendItem("Acceptance of the Protocol", None),
+        ),
+    )
     assert column.meaning(None) is None
 
 
@@ -79,9 +94,14 @@ def test_markup_and_footnotes() -> None:
     assert split_footnotes("Australia<superscript>3,4</superscript>") == ("Australia", ("3", "4"))
     assert split_footnotes("  Czech \t Republic ") == ("Czech Republic", ())
     assert split_footnotes("N<superscript>o</superscript> 5") == ("No 5", ())
-    assert plain("United Nations, <i>Treaty Series </i>, vol. 606") == "United Nations, Treaty Series , vol. 606"
+    assert (
+        plain("United Nations, <i>Treaty Series </i>, vol. 606") == "United Nations, Treaty Series , vol. 606"
+    )
     assert plain("<i> <center>[See chapter V.2.] </center> </i>") == "[See chapter V.2.]"
-    assert plain('1186 (XLI)</a><superscript>1</superscript> of <a href="/x.pdf" target="_blank">it') == "1186 (XLI) of it"
+    assert (
+        plain('1186 (XLI)</a><superscript>1</superscript> of <a href="/x.pdf" target="_blank">it')
+        == "1186 (XLI) of it"
+    )
 
 
 def test_prose_dates() -> None:
@@ -94,8 +114,14 @@ def test_prose_dates() -> None:
 
 
 def test_header_prose() -> None:
-    assert split_conclusion("Lake Success, New York, 11 December 1946") == ("Lake Success, New York", dt.date(1946, 12, 11))
-    assert split_conclusion("London, 14 November 1975 and 9 November 1977") == ("London", dt.date(1975, 11, 14))
+    assert split_conclusion("Lake Success, New York, 11 December 1946") == (
+        "Lake Success, New York",
+        dt.date(1946, 12, 11),
+    )
+    assert split_conclusion("London, 14 November 1975 and 9 November 1977") == (
+        "London",
+        dt.date(1975, 11, 14),
+    )
     assert split_conclusion("Geneva") == ("Geneva", None)
     assert split_conclusion("") == (None, None)
     assert registration("22 April 1954, No. 2545") == (dt.date(1954, 4, 22), "2545")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from untc_paths import FIXTURES
 
 from ratify.untc import StatusDocument, read_status, read_xml
@@ -42,7 +41,11 @@ def test_v5_table(v5: StatusDocument) -> None:
     assert len(v5.rows) == 146
     assert all(len(r.cells) == 1 for r in v5.rows)
     afghanistan = row(v5, "Afghanistan").cells[0]
-    assert (afghanistan.text, afghanistan.date, afghanistan.code) == ("30 Aug 2005 a", dt.date(2005, 8, 30), "a")
+    assert (afghanistan.text, afghanistan.date, afghanistan.code) == (
+        "30 Aug 2005 a",
+        dt.date(2005, 8, 30),
+        "a",
+    )
     assert v5.columns[0].meaning(afghanistan.code) == "Accession"
     assert row(v5, "Australia").footnotes == ("3", "4")
     # parties = rows with an unbracketed consent date
@@ -53,7 +56,12 @@ def test_v5_czech_republic_succession_and_its_note(v5: StatusDocument) -> None:
     czech = row(v5, "Czech Republic")
     assert czech.footnotes == ("7",)
     cell = czech.cells[0]
-    assert (cell.text, cell.date, cell.code, cell.bracketed) == ("11 May 1993 d", dt.date(1993, 5, 11), "d", False)
+    assert (cell.text, cell.date, cell.code, cell.bracketed) == (
+        "11 May 1993 d",
+        dt.date(1993, 5, 11),
+        "d",
+        False,
+    )
     assert v5.columns[0].meaning("d") == "Succession"
     note = v5.note("7")
     assert note is not None
@@ -72,7 +80,9 @@ def test_v5_notes(v5: StatusDocument) -> None:
     assert paragraphs[2].startswith("Subsequently, following a modification")
     assert "<" not in netherlands.text
     official_records = v5.note("1")
-    assert official_records is not None and official_records.text.startswith("Official Records of the Economic")
+    assert official_records is not None and official_records.text.startswith(
+        "Official Records of the Economic"
+    )
 
 
 def test_v5_declarations_and_objections(v5: StatusDocument) -> None:
@@ -91,7 +101,7 @@ def test_v5_declarations_and_objections(v5: StatusDocument) -> None:
     assert (by_name["Guatemala"].footnotes, by_name["Guatemala"].sections) == (("13",), ())
     assert by_name["Chile"].sections[0].paragraphs == ("[See chapter V.2.]",)
     assert len(v5.objections) == 7
-    germany = [s for s in v5.objections if s.participant == "Germany"][0]
+    germany = next(s for s in v5.objections if s.participant == "Germany")
     assert germany.footnotes == ("8",)
 
 
@@ -142,7 +152,10 @@ def test_iv_5_bracketed_rows() -> None:
     note = doc.note("3")
     assert note is not None and "denunciation" in note.text
     trinidad = row(doc, "Trinidad and Tobago")
-    assert [(c.text, c.code, c.bracketed) for c in trinidad.cells] == [("", None, False), ("[14 Nov 1980 a]", "a", True)]
+    assert [(c.text, c.code, c.bracketed) for c in trinidad.cells] == [
+        ("", None, False),
+        ("[14 Nov 1980 a]", "a", True),
+    ]
     bracketed = {r.name for r in doc.rows if any(c.bracketed for c in r.cells)}
     assert bracketed == {"Jamaica", "Trinidad and Tobago"}
     parties = sum(1 for r in doc.rows if r.cells[-1].date and not r.cells[-1].bracketed)
@@ -179,10 +192,12 @@ def test_damaged_file_is_repaired() -> None:
 def test_real_child_elements_are_read_like_escaped_markup() -> None:
     """Live files might one day carry real elements instead of escaped markup."""
     data = (
-        b'<?xml version="1.0" encoding="utf-8"?><Document><Treaty><Header><Chapter><Header>CHAPTER V</Header>'
-        b"</Chapter><ExternalData><Numsect>5</Numsect></ExternalData></Header><Participants><Table><TGroup>"
-        b'<Thead><Row><Entry colname="1">Participant</Entry><Entry colname="2">Accession(a)</Entry></Row></Thead>'
-        b"<Tbody><Rows><Row><Entry>Australia<superscript>3,4</superscript></Entry><Entry>13 Dec\t 1973 a</Entry>"
+        b'<?xml version="1.0" encoding="utf-8"?><Document><Treaty><Header>'
+        b"<Chapter><Header>CHAPTER V</Header></Chapter><ExternalData><Numsect>5</Numsect></ExternalData>"
+        b"</Header><Participants><Table><TGroup><Thead><Row>"
+        b'<Entry colname="1">Participant</Entry><Entry colname="2">Accession(a)</Entry>'
+        b"</Row></Thead><Tbody><Rows><Row>"
+        b"<Entry>Australia<superscript>3,4</superscript></Entry><Entry>13 Dec\t 1973 a</Entry>"
         b"</Row></Rows></Tbody></TGroup></Table></Participants></Treaty></Document>"
     )
     doc = read_xml(data, "V-5.en.xml")
@@ -194,7 +209,8 @@ def test_real_child_elements_are_read_like_escaped_markup() -> None:
 def test_header_only_file_has_no_rows(tmp_path) -> None:
     data = (
         b'<?xml version="1.0" encoding="iso-8859-1"?><Document><Treaty><Template>mtdsg2</Template><Header>'
-        b"<Chapter><Header>CHAPTER V</Header><Name>REFUGEES</Name></Chapter><ExternalData><Numsect>2</Numsect>"
+        b"<Chapter><Header>CHAPTER V</Header><Name>REFUGEES</Name></Chapter>"
+        b"<ExternalData><Numsect>2</Numsect>"
         b"<Titlesect>Convention relating to the Status of Refugees</Titlesect>"
         b"<Conclusion>Geneva, 28 July 1951</Conclusion><EIF><Label>Entry into force</Label>"
         b"<Labeltext>22 April 1954, in accordance with article 43.</Labeltext></EIF>"

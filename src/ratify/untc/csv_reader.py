@@ -21,7 +21,7 @@ from .text import squash
 
 __all__ = ["mtdsg_from_csv_name", "read_derived_csv"]
 
-_NAME = re.compile(r"(\d{1,2})-(\d{1,3}(?:-[0-9A-Za-z]+)*)\.csv", re.I)
+_NAME = re.compile(r"(\d{1,2})-(\d{1,3}(?:-[0-9A-Za-z]+)*)\.csv", re.IGNORECASE)
 _ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
@@ -52,7 +52,9 @@ def read_derived_csv(data: bytes, source: str, mtdsg: str) -> StatusDocument:
     try:
         legend = next(records, None)
         if not legend or squash(legend[0]) != "Participant":
-            raise UntcFormatError(source, "not a participants CSV (the first header cell is not 'Participant')")
+            raise UntcFormatError(
+                source, "not a participants CSV (the first header cell is not 'Participant')"
+            )
         columns = tuple(parse_legend(label) for label in legend[1:])
         width = len(columns)
         rows: list[Row] = []
@@ -60,7 +62,9 @@ def read_derived_csv(data: bytes, source: str, mtdsg: str) -> StatusDocument:
             if not any(field.strip() for field in record):
                 continue
             if len(record) - 1 > width and any(field.strip() for field in record[width + 1 :]):
-                raise UntcFormatError(source, f"line {records.line_num} has more cells than the header has columns")
+                raise UntcFormatError(
+                    source, f"line {records.line_num} has more cells than the header has columns"
+                )
             cells = [parse_cell(field) for field in record[1 : width + 1]]
             rows.append(make_row(squash(record[0]), (), cells, width))
     except csv.Error as exc:
@@ -82,4 +86,6 @@ def read_derived_csv(data: bytes, source: str, mtdsg: str) -> StatusDocument:
         treaty_text=None,
         template=None,
     )
-    return StatusDocument(source=source, format="csv", header=header, as_of=None, columns=columns, rows=tuple(rows))
+    return StatusDocument(
+        source=source, format="csv", header=header, as_of=None, columns=columns, rows=tuple(rows)
+    )

@@ -12,14 +12,22 @@ import re
 from .dates import first_date, first_date_span
 from .text import squash
 
-__all__ = ["chapter_numeral", "count", "join_mtdsg", "mtdsg_from_path", "registration", "split_conclusion", "status_counts"]
+__all__ = [
+    "chapter_numeral",
+    "count",
+    "join_mtdsg",
+    "mtdsg_from_path",
+    "registration",
+    "split_conclusion",
+    "status_counts",
+]
 
-_CHAPTER = re.compile(r"\bCHAPTER\s+([IVXLC]+)\b", re.I)
+_CHAPTER = re.compile(r"\bCHAPTER\s+([IVXLC]+)\b", re.IGNORECASE)
 _REG_NUMBER = re.compile(r"\bNo\.?\s*([0-9][0-9A-Za-z/-]*)")
 _INT = re.compile(r"\d+")
-_SIGNATORIES = re.compile(r"Signatories\s*:\s*(\d+)", re.I)
-_PARTIES = re.compile(r"Parties\s*:\s*(\d+)", re.I)
-_FILE_MTDSG = re.compile(r"([IVXLC]+(?:-[0-9A-Za-z]+)+)\.en\.(?:xml|html?)$", re.I)
+_SIGNATORIES = re.compile(r"Signatories\s*:\s*(\d+)", re.IGNORECASE)
+_PARTIES = re.compile(r"Parties\s*:\s*(\d+)", re.IGNORECASE)
+_FILE_MTDSG = re.compile(r"([IVXLC]+(?:-[0-9A-Za-z]+)+)\.en\.(?:xml|html?)$", re.IGNORECASE)
 
 
 def chapter_numeral(text: str) -> str:

@@ -31,15 +31,17 @@ _KEY = re.compile(
     r"|rptText_ctl00_tcText|tblgrid|divMainDecTilte|divDecTilte|tblDec"
     r"|(?:dgDec|dgObj)_ctl\d+_div(?:Participant|Text)|dgNotesAll_ctl\d+_divNotesAll)$"
 )
-_STAMP = re.compile(r"STATUS\s+AS\s+AT\s*:\s*(\d{1,2})-(\d{1,2})-(\d{4})", re.I)
+_STAMP = re.compile(r"STATUS\s+AS\s+AT\s*:\s*(\d{1,2})-(\d{1,2})-(\d{4})", re.IGNORECASE)
 # The page's own number: in the form's action, else in the link to its XML source.
-_MTDSG = re.compile(r"<form\b[^>]*\baction=[\"'][^\"']*?mtdsg_no=([A-Za-z0-9-]+)", re.I)
+_MTDSG = re.compile(r"<form\b[^>]*\baction=[\"'][^\"']*?mtdsg_no=([A-Za-z0-9-]+)", re.IGNORECASE)
 _XML_LINK = re.compile(r"/([IVXLC]+(?:-[0-9A-Za-z]+)+)\.en\.xml[\"']")
-_TEMPLATE = re.compile(r"[?&;]Temp=(mtdsg\d*)", re.I)
+_TEMPLATE = re.compile(r"[?&;]Temp=(mtdsg\d*)", re.IGNORECASE)
 _TREATY_NUMBER = re.compile(r"^\s*(\d+)\s*\.\s*(?:([a-z])\s*[.)]\s*)?")
-_MAINTENANCE = re.compile(r"maintenance|temporarily unavailable|currently unavailable", re.I)
+_MAINTENANCE = re.compile(r"maintenance|temporarily unavailable|currently unavailable", re.IGNORECASE)
 _NOTE_TAGS = frozenset({"sup", "superscript"})
-_BREAKS = frozenset({"br", "p", "div", "center", "tr", "table", "li", "ul", "ol", "h1", "h2", "h3", "h4"})
+_BREAKS = frozenset(
+    {"br", "p", "div", "center", "tr", "td", "th", "table", "li", "ul", "ol", "h1", "h2", "h3", "h4"}
+)
 _VOID = frozenset({"br", "img", "input", "meta", "link", "hr", "area", "base", "col", "source", "wbr"})
 
 Event = tuple[str, str, dict[str, str]]  # ("start" | "end" | "data", tag or text, attributes)
@@ -56,10 +58,14 @@ def read_html(data: bytes, source: str) -> StatusDocument:
     except (AssertionError, ValueError) as exc:  # html.parser's own complaints on garbage
         raise UntcFormatError(source, f"unreadable HTML ({exc})") from None
     found = parser.found
+    if parser.unclosed:
+        raise UntcFormatError(source, f"the page ends inside {parser.unclosed[0]} (truncated?)")
     if "tblgrid" not in found:
         if _MAINTENANCE.search(text):
             raise UntcFormatError(source, "a maintenance page from the server, not a treaty status page")
-        raise UntcFormatError(source, "no participants table (…_tblgrid) in the page: not a treaty status page")
+        raise UntcFormatError(
+            source, "no participants table (…_tblgrid) in the page: not a treaty status page"
+        )
     columns, rows = _grid(found["tblgrid"][0], source)
     return StatusDocument(
         source=source,
@@ -69,7 +75,9 @@ def read_html(data: bytes, source: str) -> StatusDocument:
         columns=columns,
         rows=rows,
         notes=tuple(_note(events) for events in found.get("dgNotesAll", ())),
-        declarations_title=squash(" ".join(_flat(e)[0] for key in ("divMainDecTilte", "divDecTilte") for e in found.get(key, ())))
+        declarations_title=squash(
+            " ".join(_flat(e)[0] for key in ("divMainDecTilte", "divDecTilte") for e in found.get(key, ()))
+        )
         or None,
         declarations=_statements(parser.order, "dgDec"),
         objections=_statements(parser.order, "dgObj"),
@@ -78,7 +86,7 @@ def read_html(data: bytes, source: str) -> StatusDocument:
 
 
 class _Capture:
-    __slots__ = ("key", "tag", "depth", "events")
+    __slots__ = ("depth", "events", "key", "tag")
 
     def __init__(self, key: str, tag: str) -> None:
         self.key = key
@@ -95,6 +103,18 @@ class _PageParser(HTMLParser):
         self._open: list[_Capture] = []
         self.found: dict[str, list[list[Event]]] = {}
         self.order: list[tuple[str, list[Event]]] = []  # every capture, in document order
+
+    @property
+    def unclosed(self) -> list[str]:
+        """What was still open when the input ended: the participants table, a note…"""
+        names = {
+            "tblgrid": "the participants table",
+            "tblDec": "the territorial applications",
+            "dgDec": "a declaration",
+            "dgObj": "an objection",
+            "dgNotesAll": "an end note",
+        }
+        return [names.get(capture.key.split(".")[0], "the page header") for capture in self._open]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {name: value or "" for name, value in attrs}
@@ -244,22 +264,28 @@ def _header(found: dict[str, list[list[Event]]], page: str) -> Header:
 
 
 def _table_rows(events: list[Event]) -> list[list[list[Event]]]:
-    """Rows of cells of events; ``<td>``/``<th>`` of nested tables are not expected here."""
+    """Rows of cells of events; a table nested inside a cell stays part of that cell."""
     rows: list[list[list[Event]]] = []
     cell: list[Event] | None = None
+    nested = 0
     for event in events:
         kind, value, _ = event
-        if kind == "start" and value == "tr":
+        if value == "table" and kind != "data":
+            nested += 1 if kind == "start" else -1 if nested else 0
+        elif not nested and kind == "start" and value == "tr":
             rows.append([])
             cell = None
-        elif kind == "start" and value in ("td", "th"):
+            continue
+        elif not nested and kind == "start" and value in ("td", "th"):
             if not rows:
                 rows.append([])
             cell = []
             rows[-1].append(cell)
-        elif kind == "end" and value in ("td", "th", "tr"):
+            continue
+        elif not nested and kind == "end" and value in ("td", "th", "tr"):
             cell = None
-        elif cell is not None:
+            continue
+        if cell is not None:
             cell.append(event)
     return [row for row in rows if row]
 
@@ -273,7 +299,10 @@ def _grid(events: list[Event], source: str) -> tuple[tuple[Column, ...], tuple[R
     rows = []
     for number, cells in enumerate(table[1:], start=1):
         if len(cells) - 1 > width:
-            raise UntcFormatError(source, f"participants row {number} has {len(cells) - 1} date cells, the legend has {width} columns")
+            raise UntcFormatError(
+                source,
+                f"participants row {number} has {len(cells) - 1} date cells, the legend has {width} columns",
+            )
         name, footnotes = _flat(cells[0])
         parsed = []
         for cell in cells[1:]:

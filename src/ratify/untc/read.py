@@ -56,6 +56,10 @@ def read_status(path: str | os.PathLike[str], data: bytes | None = None) -> Stat
         try:
             mtdsg = mtdsg_from_csv_name(source)
         except ValueError:
-            raise UntcFormatError(source, "a participants CSV, but its name does not give the MTDSG number (like 5-2.csv)") from None
+            raise UntcFormatError(
+                source, "a participants CSV, but its name does not give the MTDSG number (like 5-2.csv)"
+            ) from None
         return read_derived_csv(data, source, mtdsg)
-    raise UntcFormatError(source, "not a treaty status file (neither MTDSG XML, a status HTML page nor a participants CSV)")
+    raise UntcFormatError(
+        source, "not a treaty status file (neither MTDSG XML, a status HTML page nor a participants CSV)"
+    )

@@ -18,7 +18,7 @@ __all__ = ["SectionBuilder"]
 class SectionBuilder:
     """Collects title/paragraph/date events in document order and yields the sections."""
 
-    __slots__ = ("_sections", "_title", "_paragraphs", "_date")
+    __slots__ = ("_date", "_paragraphs", "_sections", "_title")
 
     def __init__(self) -> None:
         self._sections: list[StatementSection] = []

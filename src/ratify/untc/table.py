@@ -16,7 +16,7 @@ from .dates import MONTHS
 from .document import Cell, Column, LegendItem, Row
 from .text import split_footnotes, squash
 
-__all__ = ["EMPTY_CELL", "make_column", "parse_cell", "parse_legend", "make_row"]
+__all__ = ["EMPTY_CELL", "make_column", "make_row", "parse_cell", "parse_legend"]
 
 EMPTY_CELL = Cell("", None, None, False)
 

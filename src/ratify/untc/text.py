@@ -12,9 +12,13 @@ import re
 __all__ = ["footnote_numbers", "plain", "split_footnotes", "squash", "strip_tags"]
 
 # A superscript holding only note numbers ("3,4"); others (N<superscript>o</superscript>) are text.
-_NOTE_SUPERSCRIPT = re.compile(r"<\s*(?:superscript|sup)\b[^<>]*>([\d\s,]*)<\s*/\s*(?:superscript|sup)\s*>", re.I)
+_NOTE_SUPERSCRIPT = re.compile(
+    r"<\s*(?:superscript|sup)\b[^<>]*>([\d\s,]*)<\s*/\s*(?:superscript|sup)\s*>", re.IGNORECASE
+)
 # Tags inside a word or sentence vanish; any other tag (p, br, center, right, div…) leaves a space.
-_INLINE_TAG = re.compile(r"<\s*/?\s*(?:a|b|em|font|i|small|span|strong|sub|sup|superscript|u)\b[^<>]*>", re.I)
+_INLINE_TAG = re.compile(
+    r"<\s*/?\s*(?:a|b|em|font|i|small|span|strong|sub|sup|superscript|u)\b[^<>]*>", re.IGNORECASE
+)
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9]*\b[^<>]*>")
 _NUMBER = re.compile(r"\d+")
 

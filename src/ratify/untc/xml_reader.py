@@ -1,8 +1,8 @@
 """Read an MTDSG status XML file (``V-5.en.xml``) into a :class:`StatusDocument`.
 
 The bytes are repaired (:mod:`.repair`) and parsed by defusedxml (:mod:`.safexml`) with DTDs,
-entity declarations and external references all forbidden, so nothing is ever resolved or fetched. Elements are
-selected by name only: the order of ``Treaty``'s children varies between files.
+entity declarations and external references all forbidden, so nothing is ever resolved or fetched.
+Elements are selected by name only: the order of ``Treaty``'s children varies between files.
 """
 
 from __future__ import annotations
@@ -28,7 +28,9 @@ __all__ = ["read_xml"]
 
 _LEGEND = "Participants/Table/TGroup/Thead/Row/Entry"
 _ROWS = "Participants/Table/TGroup/Tbody/Rows/Row"
-_RIGHT = re.compile(r"\s*<\s*right\b[^<>]*>(.*?)<\s*/\s*right\s*>(.*)", re.I | re.S)  # a later-dated statement
+_RIGHT = re.compile(
+    r"\s*<\s*right\b[^<>]*>(.*?)<\s*/\s*right\s*>(.*)", re.IGNORECASE | re.DOTALL
+)  # a later-dated statement
 
 
 def read_xml(data: bytes, source: str) -> StatusDocument:
@@ -36,10 +38,14 @@ def read_xml(data: bytes, source: str) -> StatusDocument:
     check_size(data, source)
     root = _parse(repair_xml(data), source)
     if root.tag != "Document":
-        raise UntcFormatError(source, f"not an MTDSG status document (root element <{root.tag}>, expected <Document>)")
+        raise UntcFormatError(
+            source, f"not an MTDSG status document (root element <{root.tag}>, expected <Document>)"
+        )
     treaty = root.find("Treaty")
     if treaty is None or treaty.find("Header") is None:
-        raise UntcFormatError(source, "not an MTDSG status document (no <Treaty> with a <Header> in <Document>)")
+        raise UntcFormatError(
+            source, "not an MTDSG status document (no <Treaty> with a <Header> in <Document>)"
+        )
     try:
         return _document(treaty, source)
     except RecursionError:
@@ -162,7 +168,9 @@ def _table(treaty: ET.Element, source: str) -> tuple[tuple[Column, ...], tuple[R
             continue
         if len(entries) - 1 > width:
             raise UntcFormatError(
-                source, f"participants row {number} has {len(entries) - 1} date cells, the legend has {width} columns"
+                source,
+                f"participants row {number} has {len(entries) - 1} date cells, "
+                f"the legend has {width} columns",
             )
         first = entries[0]
         name, footnotes = split_footnotes(first.text or "" if not len(first) else _inner(first))
