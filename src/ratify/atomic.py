@@ -46,32 +46,56 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
 def replace_files(folder: str | os.PathLike[str]) -> Iterator[dict[str, bytes]]:
     """Collect `{relative path: bytes}` in the with-block, then write them all or none.
 
-    Each file is first written to a temporary sibling; only when every one is written are they
-    renamed into place. On failure the folder is left exactly as it was.
+    Every file is first written in full to a temporary sibling; the old files are kept as backups
+    until every new one is in place. If anything fails, the replaced files are put back and the
+    new ones removed: the folder is left exactly as it was.
     """
     root = Path(folder)
     pending: dict[str, bytes] = {}
     yield pending
-    staged: list[tuple[str, Path]] = []
+    staged: list[tuple[Path, Path]] = []  # (temporary file, target)
+    backups: list[tuple[Path, Path]] = []  # (backup, target) of replaced files
+    created: list[Path] = []  # new files, and folders made for them
     try:
         for rel, payload in pending.items():
             target = root / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
+            for parent in reversed(target.relative_to(root).parents[:-1]):
+                if not (root / parent).exists():
+                    (root / parent).mkdir()
+                    created.append(root / parent)
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            staged.append((tmp, target))
+            staged.append((Path(tmp), target))
             with os.fdopen(fd, "wb") as fh:
                 fh.write(payload)
                 fh.flush()
                 os.fsync(fh.fileno())
         for tmp, target in staged:
+            if target.exists():
+                backup = target.with_name(f".{target.name}.{os.getpid()}.bak")
+                try:
+                    os.link(target, backup)
+                except OSError:  # a file system without hard links
+                    shutil.copy2(target, backup)
+                backups.append((backup, target))
+            else:
+                created.append(target)
             os.replace(tmp, target)
     except BaseException as exc:
         for tmp, _ in staged:
             with contextlib.suppress(OSError):
-                os.unlink(tmp)
+                tmp.unlink()
+        for backup, target in backups:
+            with contextlib.suppress(OSError):
+                os.replace(backup, target)
+        for path in reversed(created):
+            with contextlib.suppress(OSError):
+                path.rmdir() if path.is_dir() else path.unlink()
         if isinstance(exc, OSError):
-            raise OutputError(f"{root}: cannot write: {exc.strerror or exc}") from exc
+            raise OutputError(f"{root}: cannot write: {exc.strerror or exc}; nothing was changed") from exc
         raise
+    for backup, _ in backups:
+        with contextlib.suppress(OSError):
+            backup.unlink()
 
 
 def copy_tree_atomic(src: Path, dst: Path) -> None:

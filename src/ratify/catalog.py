@@ -64,8 +64,10 @@ class Catalog:
     groups: tuple[Group, ...] = ()
     participations: tuple[Participation, ...] = ()
     sources: tuple[Source, ...] = ()
-    path: Path | None = None
-    warnings: tuple[Problem, ...] = ()
+    # where the catalogue was read from, and the warnings of that reading: not part of its content
+    # (`==` compares instruments, states, groups, participations and sources)
+    path: Path | None = attrs.field(default=None, eq=False)
+    warnings: tuple[Problem, ...] = attrs.field(default=(), eq=False)
     _by_pair: MappingProxyType[tuple[str, str], Participation] = attrs.field(init=False, repr=False, eq=False)
     _by_state: MappingProxyType[str, tuple[Participation, ...]] = attrs.field(init=False, repr=False, eq=False)
     _by_instrument: MappingProxyType[str, tuple[Participation, ...]] = attrs.field(init=False, repr=False, eq=False)

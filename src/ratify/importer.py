@@ -400,10 +400,14 @@ def _keep_curated(new: ParticipantRecord, old: ParticipantRecord | None, notes: 
     if old is None:
         return new
     statements = list(new.statements)
+    used: set[int] = set()
     for st in old.statements:
         curated = st.summary is not None or st.limits_scope or st.withdrawn is not None or st.source is not None
-        match = next((i for i, s in enumerate(statements) if s.summary is None and _same_text(s.text, st.text)), None)
+        same = [i for i, s in enumerate(statements) if i not in used and _same_text(s.text, st.text)]
+        # the same kind first; a curated statement may have corrected the kind the importer guessed
+        match = next((i for i in same if statements[i].kind is st.kind), same[0] if same and curated else None)
         if match is not None:
+            used.add(match)
             s = statements[match]
             statements[match] = attrs.evolve(
                 s, summary=st.summary, limits_scope=st.limits_scope, withdrawn=st.withdrawn or s.withdrawn,

@@ -126,14 +126,19 @@ def _read_folder(folder: Path) -> _Files:
     states: dict[str, State] = {}
     raw = _read_toml_table(folder / STATES_FILE, problems)
     for code, entry in raw.items():
-        state = _structure({**entry, "alpha3": code} if isinstance(entry, dict) else entry, State,
-                           folder / STATES_FILE, code, problems)
+        if not isinstance(entry, dict):
+            problems.append(Problem(str(folder / STATES_FILE), code, "expected a table of the state's fields"))
+            continue
+        state = _structure({**entry, "alpha3": code}, State, folder / STATES_FILE, code, problems)
         if state is not None:
             states[code] = state
     groups: dict[str, Group] = {}
     groups_path = folder / GROUPS_FILE
     if groups_path.exists():
         for gid, entry in _read_toml_table(groups_path, problems).items():
+            if not isinstance(entry, dict):
+                problems.append(Problem(str(groups_path), gid, "expected a table of the group's fields"))
+                continue
             rec = _structure(entry, GroupRecord, groups_path, gid, problems)
             if rec is not None:
                 groups[gid] = Group(id=gid, name=rec.name, members=rec.members, description=rec.description,
@@ -176,7 +181,7 @@ def _structure(raw: Any, cls: type[T], path: Path, prefix: str, problems: list[P
         for message in cattrs.transform_error(exc, path="$", format_exception=_describe):
             reason, _, where = message.rpartition(" @ ")
             problems.append(Problem(str(path), _join_path(prefix, where.removeprefix("$").lstrip(".")), reason))
-    except (ValueError, TypeError, KeyError) as exc:
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
         problems.append(Problem(str(path), prefix, _describe(exc, cls)))
     return None
 

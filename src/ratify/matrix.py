@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -136,6 +135,30 @@ class Matrix:
         return _template("notebook/matrix.html.j2").render(
             matrix=self, rows=rows, columns=columns, symbols=SYMBOLS, statuses=list(Status))
 
+    # -- pandas and matplotlib (optional extras) -----------------------------------------------------
+
+    def to_dataframe(self, columns: str = "id", *, lang: str = "en") -> Any:
+        """A pandas DataFrame: index alpha-3, one column per instrument ("id", "mtdsg" or "name"),
+        values the status strings (ordered categoricals). Needs the `pandas` extra."""
+        from .frames import matrix_frame
+
+        return matrix_frame(self, columns, lang=lang)
+
+    def plot(self, *, lang: str = "en", ax: Any = None, title: str | None = None) -> Any:
+        """A colour-coded heatmap of the statuses with a legend; returns the matplotlib Figure."""
+        from .plots import matrix_heatmap
+
+        return matrix_heatmap(self, lang=lang, ax=ax, title=title)
+
+    def map(self, instrument: InstrumentRef | None = None, *, region: Any = "auto", lang: str = "en",
+            ax: Any = None, title: str | None = None) -> Any:
+        """A choropleth of this matrix's states: their status in `instrument`, or (without one) their
+        coverage. `region="auto"` zooms to the states; "world", "central-asia" or (west, south, east,
+        north) otherwise. Returns the matplotlib Figure."""
+        from .plots import matrix_map
+
+        return matrix_map(self, instrument, region=region, lang=lang, ax=ax, title=title)
+
     # -- internals ----------------------------------------------------------------------------------
 
     def _row(self, state: StateRef) -> int:
@@ -186,15 +209,7 @@ def _label(inst: Instrument) -> str:
     return inst.mtdsg or inst.id
 
 
-@lru_cache(maxsize=None)
-def _environment() -> jinja2.Environment:
-    import jinja2
-
-    from ._resources import bundled_templates
-
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(bundled_templates()), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-
-
 def _template(name: str) -> jinja2.Template:
-    return _environment().get_template(name)
+    from .display import environment
+
+    return environment().get_template(name)

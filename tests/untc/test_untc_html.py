@@ -139,3 +139,17 @@ def test_iccpr_page() -> None:
     assert doc.columns[1].meaning(None) == "Ratification"
     assert sum(1 for r in doc.rows if r.cells[1].date and not r.cells[1].bracketed) == 175
     assert len(doc.territorial_applications) == 3
+
+
+def test_unbalanced_markup_in_a_declaration_is_tolerated(fixture_bytes) -> None:
+    data = fixture_bytes("cmw.html")
+    opening = data.index(b">", data.index(b"dgDec_ctl05_divText")) + 1
+    damaged = data[:opening] + b"<div>" + data[opening:]  # never closed
+    reference = read_status(FIXTURES / "cmw.html")
+    doc = read_status("cmw.html", damaged)
+    assert (doc.declarations, doc.objections, doc.notes, doc.rows) == (
+        reference.declarations,
+        reference.objections,
+        reference.notes,
+        reference.rows,
+    )

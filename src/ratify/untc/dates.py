@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["MONTHS", "first_date", "first_date_span", "make_date", "month_number", "only_date"]
+__all__ = ["MONTHS", "first_date", "first_date_span", "make_date", "only_date"]
 
 MONTHS = {
     spelling: number
@@ -37,11 +37,6 @@ MONTHS = {
 # The month word is checked against MONTHS afterwards: a plain letter class scans much faster
 # than an alternation of month names.
 _PROSE_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?!\d)")
-
-
-def month_number(name: str) -> int | None:
-    """``"Jun"``/``"June"`` -> 6; None for anything else."""
-    return MONTHS.get(name.lower())
 
 
 def make_date(year: str, month: str, day: str) -> dt.date | None:

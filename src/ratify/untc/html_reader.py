@@ -44,6 +44,16 @@ _BREAKS = frozenset(
 )
 _VOID = frozenset({"br", "img", "input", "meta", "link", "hr", "area", "base", "col", "source", "wbr"})
 
+# Repeated parts: one left open by unbalanced markup is closed when the next one starts.
+_SEQUENCES = frozenset({"dgDec", "dgObj", "dgNotesAll"})
+_PART_NAMES = {
+    "tblgrid": "the participants table",
+    "tblDec": "the territorial applications",
+    "dgDec": "a declaration",
+    "dgObj": "an objection",
+    "dgNotesAll": "an end note",
+}
+
 Event = tuple[str, str, dict[str, str]]  # ("start" | "end" | "data", tag or text, attributes)
 
 
@@ -67,6 +77,7 @@ def read_html(data: bytes, source: str) -> StatusDocument:
             source, "no participants table (…_tblgrid) in the page: not a treaty status page"
         )
     columns, rows = _grid(found["tblgrid"][0], source)
+    titles = [_flat(events)[0] for key in ("divMainDecTilte", "divDecTilte") for events in found.get(key, [])]
     return StatusDocument(
         source=source,
         format="html",
@@ -74,14 +85,11 @@ def read_html(data: bytes, source: str) -> StatusDocument:
         as_of=_as_of(text),
         columns=columns,
         rows=rows,
-        notes=tuple(_note(events) for events in found.get("dgNotesAll", ())),
-        declarations_title=squash(
-            " ".join(_flat(e)[0] for key in ("divMainDecTilte", "divDecTilte") for e in found.get(key, ()))
-        )
-        or None,
+        notes=tuple(_note(events) for events in found.get("dgNotesAll", [])),
+        declarations_title=squash(" ".join(titles)) or None,
         declarations=_statements(parser.order, "dgDec"),
         objections=_statements(parser.order, "dgObj"),
-        territorial_applications=_territorial(found.get("tblDec", ())),
+        territorial_applications=_territorial(found.get("tblDec", [])),
     )
 
 
@@ -96,37 +104,42 @@ class _Capture:
 
 
 class _PageParser(HTMLParser):
-    """Records the events inside each element whose id names a part we read."""
+    """Records the events inside each element whose id names a part we read.
+
+    An element is closed by the end tag that balances its own tag name. The ASP.NET markup is
+    not always balanced, so a declaration or note left open is closed when the next one of its
+    kind starts, or at ``</html>``; only input that stops before ``</html>`` with something
+    still open counts as truncated.
+    """
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self._open: list[_Capture] = []
         self.found: dict[str, list[list[Event]]] = {}
         self.order: list[tuple[str, list[Event]]] = []  # every capture, in document order
+        self.unclosed: list[str] = []  # what was still open where the input stopped short
 
-    @property
-    def unclosed(self) -> list[str]:
-        """What was still open when the input ended: the participants table, a note…"""
-        names = {
-            "tblgrid": "the participants table",
-            "tblDec": "the territorial applications",
-            "dgDec": "a declaration",
-            "dgObj": "an objection",
-            "dgNotesAll": "an end note",
-        }
-        return [names.get(capture.key.split(".")[0], "the page header") for capture in self._open]
+    def _finish(self, capture: _Capture) -> None:
+        self._open.remove(capture)
+        self.found.setdefault(capture.key, []).append(capture.events)
+        self.order.append((capture.key, capture.events))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {name: value or "" for name, value in attrs}
+        ident = attributes.get("id")
+        match = _KEY.search(ident) if ident and tag not in _VOID else None
+        if match is not None:
+            key = _family(match.group("key"))
+            family = key.split(".")[0]
+            if family in _SEQUENCES:
+                for capture in [c for c in self._open if c.key.split(".")[0] == family]:
+                    self._finish(capture)
         for capture in self._open:
             if tag == capture.tag:
                 capture.depth += 1
             capture.events.append(("start", tag, attributes))
-        ident = attributes.get("id")
-        if ident and tag not in _VOID:
-            match = _KEY.search(ident)
-            if match is not None:
-                self._open.append(_Capture(_family(match.group("key")), tag))
+        if match is not None:
+            self._open.append(_Capture(key, tag))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {name: value or "" for name, value in attrs}
@@ -134,19 +147,25 @@ class _PageParser(HTMLParser):
             capture.events.append(("start", tag, attributes))
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "html":
+            for capture in list(self._open):
+                self._finish(capture)
+            return
         for capture in list(self._open):
             if tag == capture.tag:
                 capture.depth -= 1
                 if capture.depth == 0:
-                    self._open.remove(capture)
-                    self.found.setdefault(capture.key, []).append(capture.events)
-                    self.order.append((capture.key, capture.events))
+                    self._finish(capture)
                     continue
             capture.events.append(("end", tag, {}))
 
     def handle_data(self, data: str) -> None:
         for capture in self._open:
             capture.events.append(("data", data, {}))
+
+    def close(self) -> None:
+        super().close()
+        self.unclosed = [_PART_NAMES.get(c.key.split(".")[0], "a part of the page") for c in self._open]
 
 
 def _family(key: str) -> str:

@@ -20,7 +20,7 @@ def sniff(data: bytes) -> str | None:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "xml"  # UTF-16 with a BOM: only XML declares itself that way here
     head = head.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
-    if head.startswith(b"<!doctype html") or b"<html" in head:
+    if b"<!doctype html" in head or b"<html" in head:
         return "html"
     if head.startswith(b"<"):
         return "xml"

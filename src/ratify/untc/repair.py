@@ -24,17 +24,19 @@ from __future__ import annotations
 import html.entities
 import re
 
-__all__ = ["declared_encoding", "repair_xml"]
+__all__ = ["repair_xml"]
 
-_C1 = re.compile(rb"[\x80-\x9f]")
-_BAD_AMP = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);)([A-Za-z][A-Za-z0-9]{0,31};)?")
 _DECL = re.compile(rb"""^(\s*<\?xml[^>]{0,200}?encoding\s*=\s*["'])([A-Za-z0-9._:-]{1,40})(["'])""")
 _LATIN1 = frozenset({b"iso-8859-1", b"iso8859-1", b"iso_8859-1", b"latin-1", b"latin1", b"l1"})
-_ELLIPSIS = b"&#x2026;"
+
 _C0_BYTES = bytes(b for b in range(1, 32) if b not in (9, 10, 13))
+_C0_REFS = {bytes([b]): b"&#x20%02X;" % b for b in _C0_BYTES}  # 0x1C -> &#x201C; (“)
 _C1_BYTES = bytes(range(0x80, 0xA0))
-_SUSPECT_AMP = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos);|#)")  # a cheap first look for _BAD_AMP
-_C0_REFS = {bytes([b]): b"&#x20%02X;" % b for b in _C0_BYTES}
+_C1 = re.compile(rb"[\x80-\x9f]")
+
+_SUSPECT_AMP = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos);|#)")  # a cheap first look
+_BAD_AMP = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9A-Fa-f]+);)([A-Za-z][A-Za-z0-9]{0,31};)?")
+_ELLIPSIS = b"&#x2026;"
 
 
 def _c1_ref(match: re.Match[bytes]) -> bytes:
@@ -56,12 +58,6 @@ def _amp_ref(match: re.Match[bytes]) -> bytes:
 def _contains(data: bytes, chars: bytes) -> bool:
     # bytes.translate runs in C; much faster than a regex search over a clean file
     return len(data.translate(None, chars)) != len(data)
-
-
-def declared_encoding(data: bytes) -> str | None:
-    """The encoding named in the XML declaration, lower-cased, or None."""
-    match = _DECL.match(data)
-    return match.group(2).decode("ascii").lower() if match else None
 
 
 def repair_xml(data: bytes) -> bytes:

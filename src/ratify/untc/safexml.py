@@ -25,7 +25,10 @@ def parse_untrusted(data: bytes) -> ET.Element:
     parser = DET.DefusedXMLParser(target=builder, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     expat = getattr(parser, "parser", None)
     if expat is None or not hasattr(expat, "StartElementHandler"):
-        return DET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        plain_root: ET.Element = DET.fromstring(
+            data, forbid_dtd=True, forbid_entities=True, forbid_external=True
+        )
+        return plain_root
     expat.ordered_attributes = False  # the C builder wants a dict, not expat's flat list
     expat.StartElementHandler = builder.start
     expat.EndElementHandler = builder.end

@@ -28,9 +28,8 @@ __all__ = ["read_xml"]
 
 _LEGEND = "Participants/Table/TGroup/Thead/Row/Entry"
 _ROWS = "Participants/Table/TGroup/Tbody/Rows/Row"
-_RIGHT = re.compile(
-    r"\s*<\s*right\b[^<>]*>(.*?)<\s*/\s*right\s*>(.*)", re.IGNORECASE | re.DOTALL
-)  # a later-dated statement
+# <right>25 October 2012</right> opens a statement made later than the consent to be bound
+_RIGHT = re.compile(r"\s*<\s*right\b[^<>]*>(.*?)<\s*/\s*right\s*>(.*)", re.IGNORECASE | re.DOTALL)
 
 
 def read_xml(data: bytes, source: str) -> StatusDocument:
