@@ -30,7 +30,7 @@ from .model import (
 if TYPE_CHECKING:
     from .catalog import Catalog, InstrumentRef, StateRef
 
-__all__ = ["Basis", "Gap", "GapKind", "find_gaps"]
+__all__ = ["Basis", "Gap", "GapKind", "GapList", "find_gaps"]
 
 _BOUND = (Status.PARTY, Status.CONTRACTING)  # consent given: the step is done, even if not yet in force
 
@@ -95,9 +95,54 @@ class Gap:
         return self.text()
 
 
+class GapList(list):  # type: ignore[type-arg]
+    """The gaps of one state on a date: a plain list of `Gap` (index it, len() it, compare it), plus
+    a short text `repr`, a table in notebooks (`_repr_html_`) and `.to_dataframe()`."""
+
+    state: str | None
+    as_of: dt.date | None
+
+    def __init__(self, gaps: Iterable[Gap] = (), *, state: str | None = None, as_of: dt.date | None = None,
+                 state_name: Localized | None = None) -> None:
+        super().__init__(gaps)
+        self.state = state
+        self.as_of = as_of
+        self.state_name = state_name
+
+    def to_dataframe(self, *, lang: str = "en") -> Any:
+        """One row per gap (see `ratify.frames.gaps_frame`); needs the `pandas` extra."""
+        from .frames import gaps_frame
+
+        return gaps_frame(self, lang=lang)
+
+    def _caption(self, lang: str = "en") -> str:
+        who = self.state_name.get(lang) if self.state_name else (self.state or "")
+        code = f" ({self.state})" if self.state_name and self.state else ""
+        when = f", as of {self.as_of.isoformat()}" if self.as_of else ""
+        n = len(self)
+        return f"{who}{code}{when}: {n} gap{'' if n == 1 else 's'}"
+
+    def __repr__(self) -> str:
+        lines = [f"<GapList {self._caption()}>"]
+        for g in self[:_REPR_ROWS]:
+            label = g.instrument.mtdsg or g.instrument.id
+            lines.append(f"  {label:<11}{g.kind.value:<22}{g.next_step.en}")
+        if len(self) > _REPR_ROWS:
+            lines.append(f"  … {len(self) - _REPR_ROWS} more")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        from .display import render
+
+        return render("gaps.html.j2", gaps=list(self), caption=self._caption())
+
+
+_REPR_ROWS = 30
+
+
 def find_gaps(cat: Catalog, state: StateRef, as_of: dt.date | None = None,
               instruments: Iterable[InstrumentRef] | None = None,
-              recommended_by: InstrumentRef | None = None) -> list[Gap]:
+              recommended_by: InstrumentRef | None = None) -> GapList:
     """The gaps of `state` on `as_of` (default: today) in the binding instruments, in the order to act.
 
     Only instruments adopted by `as_of` count, and with `recommended_by` only those that document
@@ -122,7 +167,7 @@ def find_gaps(cat: Catalog, state: StateRef, as_of: dt.date | None = None,
     found = {i.id: _gaps_for(cat, st.alpha3, i, on) for i in chosen}
     key = {i.id: _instrument_order(i) for i in chosen}.__getitem__
     order = in_order(graph, [k for k, v in found.items() if v], key=key)
-    return [gap for k in order for gap in found[k]]
+    return GapList((gap for k in order for gap in found[k]), state=st.alpha3, as_of=on, state_name=st.name)
 
 
 def _adopted_by(inst: Instrument, on: dt.date) -> bool:

@@ -299,6 +299,11 @@ class Instrument:
     def __repr__(self) -> str:
         return f"<Instrument {self.id} ({self.mtdsg or self.kind.value}): {self.short_name.en}>"
 
+    def _repr_html_(self) -> str:
+        from .display import render
+
+        return render("instrument.html.j2", inst=self)
+
 
 @attrs.frozen
 class State:
@@ -315,6 +320,11 @@ class State:
 
     def __repr__(self) -> str:
         return f"<State {self.alpha3}: {self.name.en}>"
+
+    def _repr_html_(self) -> str:
+        from .display import render
+
+        return render("state.html.j2", state=self)
 
 
 @attrs.frozen
@@ -477,6 +487,11 @@ class Participation:
 
     def __repr__(self) -> str:
         return f"<Participation {self.state} in {self.instrument}: {self.status().value}>"
+
+    def _repr_html_(self) -> str:
+        from .display import render
+
+        return render("participation.html.j2", p=self, status=self.status(), today=dt.date.today())
 
 
 def _brief(st: Statement) -> str | None:
