@@ -17,7 +17,9 @@ from pathlib import Path
 
 import attrs
 
+from .atomic import replace_files
 from .diff import Change
+from .errors import DataError
 from .model import (
     ActionKind,
     Adoption,
@@ -136,6 +138,7 @@ def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: Inst
     participants: list[ParticipantRecord] = []
     unmatched: list[UnmatchedRow] = []
     old = {r.state: r for r in base.participants} if base else {}
+    statements = _statements_by_state(doc, find_state)
     seen: set[str] = set()
     for row in doc.rows:
         state = find_state(row.name)
@@ -153,7 +156,8 @@ def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: Inst
         if quirks:
             rec = attrs.evolve(rec, quirks=quirks)
             notes.append(f"{doc.source}: {row.name}: {', '.join(quirks)} in the depositary's own record; kept as recorded")
-        rec = attrs.evolve(rec, statements=_statements(doc, row, state, rec, find_state))
+        rec = attrs.evolve(rec, statements=_statements(statements.get(state.alpha3, []),
+                                                       _default_statement_date(doc, rec), find_state))
         participants.append(_keep_curated(rec, old.get(state.alpha3), notes, doc.source))
     for code, rec in old.items():
         if code not in seen and _is_curated_only(rec):
@@ -324,19 +328,25 @@ def _denunciation(footnotes: Iterable[Footnote]) -> Denunciation:
 # -- statements ------------------------------------------------------------------------------------
 
 
-def _statements(doc: StatusDocument, row: Row, state: State, rec: ParticipantRecord,
+def _statements_by_state(doc: StatusDocument, find_state: StateFinder) -> dict[str, list[tuple[RawStatement, bool]]]:
+    """The document's declarations and objections, grouped by the state that made them (True: objection)."""
+    out: dict[str, list[tuple[RawStatement, bool]]] = {}
+    for raws, objection in ((doc.declarations, False), (doc.objections, True)):
+        for raw in raws:
+            state = find_state(raw.participant)
+            if state is not None:
+                out.setdefault(state.alpha3, []).append((raw, objection))
+    return out
+
+
+def _statements(raws: list[tuple[RawStatement, bool]], default_date: dt.date | None,
                 find_state: StateFinder) -> tuple[Statement, ...]:
     out: list[Statement] = []
-    default_date = _default_statement_date(doc, rec)
-    for raw in _raw_for(doc.declarations, state, find_state):
-        out += _from_raw(raw, default_date, objection=False, find_state=find_state)
-    for raw in _raw_for(doc.objections, state, find_state):
-        out += _from_raw(raw, default_date, objection=True, find_state=find_state)
+    for objection in (False, True):
+        for raw, is_objection in raws:
+            if is_objection is objection:
+                out += _from_raw(raw, default_date, objection=objection, find_state=find_state)
     return tuple(out)
-
-
-def _raw_for(raws: Iterable[RawStatement], state: State, find_state: StateFinder) -> list[RawStatement]:
-    return [r for r in raws if (s := find_state(r.participant)) is not None and s.alpha3 == state.alpha3]
 
 
 def _default_statement_date(doc: StatusDocument, rec: ParticipantRecord) -> dt.date | None:
@@ -459,13 +469,13 @@ def import_untc(paths: Iterable[str | os.PathLike[str]], data: str | os.PathLike
     """
     from .datafiles import dump_instrument_file
     from .diff import diff_participations
-    from .loader import INSTRUMENTS_DIR, load, participations_of_file, read_instrument_files
+    from .loader import INSTRUMENTS_DIR, catalog_of, check_folder, participations_of_file, read_folder
     from .untc import read_status
 
     folder = Path(data)
-    catalog = load(folder)
-    existing = {f.instrument.mtdsg: (path, f) for path, f in read_instrument_files(folder).items()
-                if f.instrument.mtdsg}
+    contents = read_folder(folder)
+    catalog = catalog_of(contents)  # the folder must be valid before anything is added to it
+    existing = {f.instrument.mtdsg: (path, f) for path, f in contents.instruments.items() if f.instrument.mtdsg}
     files = [Path(p) for p in paths]
     pending: dict[str, InstrumentFile] = {}
     changes: list[Change] = []
@@ -493,32 +503,18 @@ def import_untc(paths: Iterable[str | os.PathLike[str]], data: str | os.PathLike
             created.append(result.file.instrument.id)
         pending[mtdsg] = result.file
     out: dict[str, bytes] = {}
+    after = dict(contents.instruments)
     for mtdsg, f in pending.items():
-        rel = (existing[mtdsg][0].relative_to(folder).as_posix() if mtdsg in existing
-               else f"{INSTRUMENTS_DIR}/{f.instrument.id}.toml")
+        path = existing[mtdsg][0] if mtdsg in existing else folder / INSTRUMENTS_DIR / f"{f.instrument.id}.toml"
         payload = dump_instrument_file(f)
-        old_path = folder / rel
-        if not old_path.exists() or old_path.read_bytes() != payload:
-            out[rel] = payload
+        if not path.exists() or path.read_bytes() != payload:
+            out[path.relative_to(folder).as_posix()] = payload
+            after[path] = f
     if not dry_run and out:
-        _check_then_write(folder, out)
+        # the folder as it would be after the import must load: check it before writing anything
+        problems = check_folder(attrs.evolve(contents, instruments=after))
+        if any(p.severity == "error" for p in problems):
+            raise DataError(problems)
+        with replace_files(folder) as staged:
+            staged.update(out)
     return ImportReport(tuple(changes), tuple(notes), tuple(sorted(out)), tuple(created))
-
-
-def _check_then_write(folder: Path, out: dict[str, bytes]) -> None:
-    """Validate the folder as it would be after the import; only then replace the files, all at once."""
-    import shutil
-    import tempfile
-
-    from .atomic import replace_files
-    from .loader import load
-
-    with tempfile.TemporaryDirectory(prefix="ratify-import-") as tmp:
-        trial = Path(tmp) / "data"
-        shutil.copytree(folder, trial, ignore=shutil.ignore_patterns(".*"))
-        for rel, payload in out.items():
-            (trial / rel).parent.mkdir(parents=True, exist_ok=True)
-            (trial / rel).write_bytes(payload)
-        load(trial)  # raises DataError listing every problem; nothing has been written yet
-    with replace_files(folder) as pending:
-        pending.update(out)

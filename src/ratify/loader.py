@@ -37,7 +37,17 @@ from .rules import computed_entry_into_force
 from .schema import Correction, GroupRecord, InstrumentFile, ParticipantRecord
 from .validation import validate_files
 
-__all__ = ["load", "participations_of_file", "read_instrument_file", "read_instrument_files", "validate"]
+__all__ = [
+    "FolderContents",
+    "catalog_of",
+    "check_folder",
+    "load",
+    "participations_of_file",
+    "read_folder",
+    "read_instrument_file",
+    "read_instrument_files",
+    "validate",
+]
 
 T = TypeVar("T")
 
@@ -47,7 +57,7 @@ INSTRUMENTS_DIR = "instruments"
 
 
 @attrs.frozen
-class _Files:
+class FolderContents:
     """What was read from a data folder, before it becomes a Catalog."""
 
     folder: Path
@@ -60,25 +70,26 @@ class _Files:
 
 def load(path: str | os.PathLike[str] | None = None) -> Catalog:
     """Load a data folder (default: the bundled dataset) into a Catalog; raise DataError on any error."""
-    files = _read_folder(Path(path) if path is not None else bundled_data())
-    problems = list(files.problems) + validate_files(files.folder, files.states, files.groups, files.instruments, files.unreadable)
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        raise DataError(problems)
-    return _build(files, tuple(p for p in problems if p.severity != "error"))
+    return catalog_of(read_folder(Path(path) if path is not None else bundled_data()))
 
 
 def validate(path: str | os.PathLike[str] | None = None) -> list[Problem]:
     """Every problem of a data folder (errors and warnings), without raising."""
-    files = _read_folder(Path(path) if path is not None else bundled_data())
-    problems = list(files.problems)
-    problems += validate_files(files.folder, files.states, files.groups, files.instruments, files.unreadable)
-    if not [p for p in problems if p.severity == "error"]:
-        try:
-            _build(files, ())
-        except DataError as exc:  # pragma: no cover - _build only raises for what validation missed
-            problems += exc.problems
-    return problems
+    return check_folder(read_folder(Path(path) if path is not None else bundled_data()))
+
+
+def check_folder(files: FolderContents) -> list[Problem]:
+    """Every problem of what was read: reading and structuring first, then the rules of validation."""
+    return list(files.problems) + validate_files(files.folder, files.states, files.groups, files.instruments,
+                                                 files.unreadable)
+
+
+def catalog_of(files: FolderContents) -> Catalog:
+    """The Catalog of what was read; raises DataError listing every problem if any is an error."""
+    problems = check_folder(files)
+    if any(p.severity == "error" for p in problems):
+        raise DataError(problems)
+    return _build(files, tuple(problems))
 
 
 def read_instrument_file(path: str | os.PathLike[str]) -> InstrumentFile:
@@ -119,7 +130,8 @@ def participations_of_file(f: InstrumentFile) -> tuple[Participation, ...]:
     return tuple(out)
 
 
-def _read_folder(folder: Path) -> _Files:
+def read_folder(folder: Path) -> FolderContents:
+    """Read and structure every file of a data folder, collecting (not raising) the problems."""
     problems: list[Problem] = []
     if not folder.is_dir():
         raise DataError([Problem(str(folder), "", "no such data folder")])
@@ -148,7 +160,7 @@ def _read_folder(folder: Path) -> _Files:
         problems.append(Problem(str(inst_dir), "", "no instruments folder"))
     instruments = _read_instruments(inst_dir, problems)
     unreadable = frozenset(p.stem for p in inst_dir.glob("*.toml")) - {p.stem for p in instruments}
-    return _Files(folder, states, groups, instruments, tuple(problems), unreadable)
+    return FolderContents(folder, states, groups, instruments, tuple(problems), unreadable)
 
 
 def _read_toml_table(path: Path, problems: list[Problem]) -> dict[str, Any]:
@@ -211,7 +223,7 @@ def _describe(exc: BaseException, type_: Any) -> str:
     return f"invalid value, expected {name}"
 
 
-def _build(files: _Files, warnings: tuple[Problem, ...]) -> Catalog:
+def _build(files: FolderContents, warnings: tuple[Problem, ...]) -> Catalog:
     sources: dict[str, Source] = {}
     instruments: list[Instrument] = []
     participations: list[Participation] = []

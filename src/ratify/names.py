@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -17,6 +18,7 @@ T = TypeVar("T")
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize(name: str) -> str:
     """The lookup key of a name: "Côte d’Ivoire" and "cote d'ivoire" both give "cote d ivoire"."""
     folded = unicodedata.normalize("NFKD", name.casefold())

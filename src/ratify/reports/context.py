@@ -140,6 +140,8 @@ ROLE_LABELS = {
     Role.CONFERENCE_PARTICIPANT: N_("participant in the 2011 Almaty Conference; membership open to it"),
 }
 
+# the depositary's record of an instrument this much older than the document's date is pointed out
+STALE_AFTER = dt.timedelta(days=365)
 DEFAULT_GROUP = "almaty-process"
 BASELINE_DOCUMENT = "almaty-declaration-2011"  # the default start of "changes since" in a regional report
 
@@ -268,7 +270,8 @@ class ChronologyItem:
     short_name: str
     action: str
     action_label: str
-    detail: str
+    detail: str  # the articles, or several separated by "; " when `count` actions are merged
+    count: int = 1  # same-day actions of one kind in one instrument are one line
 
 
 @attrs.frozen
@@ -282,7 +285,7 @@ class DataSourceItem:
     url: str | None
     as_of: dt.date | None
     as_of_text: str
-    stale: bool  # the document's date is later than the data: later actions may be missing
+    stale: bool  # checked more than STALE_AFTER before the document's date: later actions may be missing
     note: int | None
 
 
@@ -403,8 +406,11 @@ class _Notes:
         return self._numbers[key]
 
     def source(self, src: Source) -> int:
-        return self._add(("source", src.id), kind="source", title=src.title, publisher=src.publisher,
-                         url=src.url, as_of=src.as_of, as_of_text=self.lang.date(src.as_of), detail=src.note)
+        publisher = src.publisher
+        if publisher and _named_in(publisher, src.title):
+            publisher = None  # "UN Treaty Collection, MTDSG V-2, …" needs no "— United Nations Treaty Collection"
+        return self._add(("source", src.id), kind="source", title=src.title, publisher=publisher,
+                         url=web_url(src.url), as_of=src.as_of, as_of_text=self.lang.date(src.as_of), detail=src.note)
 
     def depositary(self, about: str, index: str, text: str) -> int:
         paragraphs = tuple(p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip())
@@ -415,6 +421,19 @@ class _Notes:
     def record(self, about: str, text: str) -> int:
         return self._add(("record", about, text), kind="record", title=self.lang.gettext("Note on the data"),
                          paragraphs=(text,), about=about)
+
+
+def web_url(url: str | None) -> str | None:
+    """`url` if it is a web address (http or https); anything else (javascript:, data:, …) is not linked."""
+    if url and url.strip().lower().startswith(("https://", "http://")) and not any(c.isspace() for c in url.strip()):
+        return url.strip()
+    return None
+
+
+def _named_in(publisher: str, title: str) -> bool:
+    """Whether the title already names the publisher ("United Nations Treaty Collection" in "UN Treaty Collection, …")."""
+    tail = " ".join(publisher.split()[-2:]).casefold()
+    return tail in title.casefold()
 
 
 def _source_of(cat: Catalog, source_id: str | None) -> Source | None:
@@ -664,7 +683,16 @@ def _chronology(cat: Catalog, participations: Iterable[Participation], lang: Lan
             )))
     order = {inst.id: i for i, inst in enumerate(cat.instruments)}
     rows.sort(key=lambda pair: (pair[0].date, pair[0].state, order.get(pair[0].instrument, len(order)), pair[0]))
-    return tuple(item for _, item in rows)
+    merged: list[ChronologyItem] = []
+    for _, item in rows:
+        last = merged[-1] if merged else None
+        if last is not None and (last.date, last.state, last.instrument, last.action) == \
+                (item.date, item.state, item.instrument, item.action):
+            details = [d for d in (last.detail, item.detail) if d]
+            merged[-1] = attrs.evolve(last, detail="; ".join(dict.fromkeys(details)), count=last.count + 1)
+        else:
+            merged.append(item)
+    return tuple(merged)
 
 
 def _data_sources(cat: Catalog, instruments: Iterable[Instrument], lang: Lang, notes: _Notes | None,
@@ -680,10 +708,10 @@ def _data_sources(cat: Catalog, instruments: Iterable[Instrument], lang: Lang, n
             short_name=inst.short_name.get(lang.code),
             title=src.title if src else "",
             publisher=(src.publisher if src else inst.depositary) or "",
-            url=inst.url or (src.url if src else None),
+            url=web_url(inst.url or (src.url if src else None)),
             as_of=as_of,
             as_of_text=lang.date(as_of),
-            stale=as_of is not None and as_of < on,
+            stale=as_of is not None and on - as_of > STALE_AFTER,
             note=notes.source(src) if (src is not None and notes is not None) else None,
         ))
     return tuple(out)

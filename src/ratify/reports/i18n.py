@@ -75,9 +75,9 @@ class Lang:
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)
 
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        """The form of the message for `n`, with `%(num)d` filled in (as jinja2's newstyle gettext)."""
-        return self.translations.ngettext(singular, plural, n) % {"num": n}
+    def ngettext(self, singular: str, plural: str, n: int, **values: object) -> str:
+        """The form of the message for `n`, with `%(num)d` and `values` filled in (as jinja2's newstyle gettext)."""
+        return self.translations.ngettext(singular, plural, n) % {"num": n, **values}
 
     def date(self, day: dt.date | None) -> str:
         """ "15 January 1999" / "15 января 1999 г."; "" for None."""

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["environment", "md_escape", "render_context", "render_document", "template_names"]
 
+_VARIABLE = {"brief": "brief", "region": "report"}  # the name a document's context has in its template (and `doc`)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 
 
@@ -43,6 +44,16 @@ def md_escape(value: Any) -> str:
         return str(value)
     text = " ".join(str(value).split())
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def md_url(url: Any) -> Any:
+    """A web address for a Markdown autolink `<…>` (no escapes there): spaces and brackets percent-encoded."""
+    from markupsafe import Markup
+
+    text = str(url)
+    for char, code in ((" ", "%20"), ("<", "%3C"), (">", "%3E"), ("\n", ""), ("\r", "")):
+        text = text.replace(char, code)
+    return Markup(text)
 
 
 def template_names(kind: str, fmt: str) -> list[str]:
@@ -74,7 +85,7 @@ def environment(fmt: str, lang: str, user_dir: str | None = None) -> jinja2.Envi
     )
     lg = language(lang)
     env.install_gettext_translations(lg.translations, newstyle=True)  # type: ignore[attr-defined]
-    env.filters.update(date=_date_filter(lg), percent=lg.percent, number=lg.number)
+    env.filters.update(date=_date_filter(lg), percent=lg.percent, number=lg.number, mdurl=md_url)
     env.globals.update(lang=lang, fmt=fmt)
     return env
 
@@ -98,7 +109,7 @@ def render_context(ctx: Any, fmt: str, templates: str | os.PathLike[str] | None 
     env = environment(fmt, ctx.lang, user_dir)
     try:
         template = env.select_template(template_names(ctx.kind, fmt))
-        return template.render(doc=ctx, **{ctx.kind: ctx})
+        return template.render(doc=ctx, **{_VARIABLE[ctx.kind]: ctx})
     except jinja2.TemplateSyntaxError as exc:
         raise ReportError(f"template {exc.filename or exc.name}, line {exc.lineno}: {exc.message}") from None
     except jinja2.TemplatesNotFound as exc:
