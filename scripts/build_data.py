@@ -22,6 +22,7 @@ import hashlib
 import sys
 import tomllib
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import attrs
 import cattrs
@@ -136,6 +137,16 @@ def statement_entries() -> list[StatementEntry]:
     return [conv.structure(item, StatementEntry) for item in raw.get("statements", [])]
 
 
+def _text_source(sid: str, mtdsg: str, url: str) -> Source:
+    """Where the words of a reservation or declaration were read: the depositary's page, or a copy of it."""
+    host = urlsplit(url).netloc
+    if host == "treaties.un.org":
+        return Source(id=sid, title=f"MTDSG {mtdsg}, declarations and reservations", url=url)
+    copy = "/".join(urlsplit(url).path.split("/")[1:3]) if host == "github.com" else host
+    return Source(id=sid, title=f"MTDSG {mtdsg}, declarations and reservations (the depositary's text as "
+                  f"reproduced by {copy})", publisher="United Nations Treaty Collection, via " + copy, url=url)
+
+
 def apply_statements(f: InstrumentFile, entries: list[StatementEntry], problems: list[str]) -> InstrumentFile:
     """Attach each curated summary to the depositary statement its quotation comes from."""
     mine = [e for e in entries if e.instrument == f.instrument.mtdsg]
@@ -148,8 +159,7 @@ def apply_statements(f: InstrumentFile, entries: list[StatementEntry], problems:
         sid = None
         if e.source_url:
             sid = _source_id(e.source_url)
-            sources.setdefault(sid, Source(id=sid, title=f"Depositary text of the {e.kind.value}",
-                                           url=e.source_url))
+            sources.setdefault(sid, _text_source(sid, f.instrument.mtdsg or f.instrument.id, e.source_url))
         if rec is None:
             problems.append(f"{f.instrument.mtdsg} {e.state}: curated {e.kind.value} for a state with no record")
             continue

@@ -34,6 +34,8 @@ What the script does, so that the result can be checked against the source:
   ratify, a tool about the UN depositary's record, follows the UN;
 - merges the polygons of one state that share a border (Crimea and mainland Ukraine, N. Cyprus and
   Cyprus, Somaliland and Somalia), so no internal line is drawn;
+- cuts the rings that jump across the antimeridian (Chukotka, in Russia's outer ring) into their
+  pieces east and west of ±180°, so a flat map draws no band across the world;
 - leaves out Antarctica (not a state; it only takes room).
 
 The output is a GeoJSON FeatureCollection, one Feature per alpha-3 (`id`), with `properties.name`
@@ -44,6 +46,7 @@ top-level `ratify` member recording the source, version and parameters.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -176,6 +179,51 @@ def merge_polygons(polys: list[list[list[int]]]) -> list[list[list[int]]]:
     return polys
 
 
+def _crosses(r: list[list[float]]) -> bool:
+    return any(abs(a[0] - b[0]) > 180 for a, b in itertools.pairwise(r))
+
+
+def _clip(r: list[list[float]], x: float, keep_below: bool) -> list[list[float]]:
+    """Sutherland–Hodgman: the part of the closed ring `r` on one side of the meridian `x`."""
+    def inside(p: list[float]) -> bool:
+        return p[0] <= x if keep_below else p[0] >= x
+
+    out: list[list[float]] = []
+    pts = r[:-1] if r[0] == r[-1] else r
+    for i, cur in enumerate(pts):
+        prev = pts[i - 1]
+        if inside(cur) != inside(prev):
+            t = (x - prev[0]) / (cur[0] - prev[0])
+            out.append([x, round(prev[1] + t * (cur[1] - prev[1]), 2)])
+        if inside(cur):
+            out.append(cur)
+    if out:
+        out.append(out[0])
+    return out
+
+
+def split_antimeridian(poly: list[list[list[float]]]) -> list[list[list[list[float]]]]:
+    """A polygon whose outer ring jumps across ±180° (Chukotka, in Russia's mainland ring), as the
+    pieces east and west of the antimeridian."""
+    if not _crosses(poly[0]):
+        return [poly]
+    if len(poly) > 1:
+        raise SystemExit("a polygon with holes crosses the antimeridian: extend split_antimeridian")
+    unwrapped = [list(poly[0][0])]
+    for x, y in poly[0][1:]:
+        prev = unwrapped[-1][0]
+        while x - prev > 180:
+            x -= 360
+        while x - prev < -180:
+            x += 360
+        unwrapped.append([x, y])
+    hi = max(p[0] for p in unwrapped)
+    shift = -360 if hi > 180 else 360
+    pieces = [_clip(_clip(unwrapped, 180, True), -180, False),
+              _clip(_clip([[round(x + shift, 2), y] for x, y in unwrapped], 180, True), -180, False)]
+    return [[piece] for piece in pieces if len(piece) >= 4]
+
+
 def polygons(geom: dict) -> list[list[list[int]]]:
     if geom["type"] == "Polygon":
         return [geom["arcs"]]
@@ -229,7 +277,7 @@ def build(topo: dict, tol: float, digits: int, fine_tol: float) -> dict:
             rings = [rounded(ring(r, coarse), digits) for r in poly]
             if len(rings[0]) < 4:
                 continue  # the outer ring collapsed: an islet below the tolerance
-            polys.append([r for r in rings if len(r) >= 4])
+            polys += split_antimeridian([r for r in rings if len(r) >= 4])
         if not polys:  # keep the country's largest ring, unsimplified
             polys = [[max((rounded(ring(p[0], fine), digits) for p in arc_polys), key=area)]]
         return {"type": "Feature", "id": code, "properties": {"name": name},

@@ -215,6 +215,16 @@ class Catalog:
 
         return find_changes(self, since, until, group, states, instruments)
 
+    def to_dataframe(self, as_of: dt.date | None = None, *, group: str | Group | None = None,
+                     states: Iterable[StateRef] | None = None,
+                     instruments: Iterable[InstrumentRef] | None = None) -> Any:
+        """The tidy table as a pandas DataFrame: one row per state × instrument with its status on
+        `as_of` (default: today) and the facts recorded by then; dates as datetime64[ns] columns (NaT
+        for none). See `ratify.frames.catalog_frame`; needs the `pandas` extra."""
+        from .frames import catalog_frame
+
+        return catalog_frame(self, as_of, group=group, states=states, instruments=instruments)
+
     def simulate(self, state: StateRef, instrument: InstrumentRef, action: Any, *, on: dt.date) -> Catalog:
         """A new catalogue in which `state` took `action` towards `instrument` on `on` (this one unchanged)."""
         from .simulate import simulate

@@ -7,7 +7,7 @@ Each `_repr_html_` of the model (Participation, Instrument, State), of `Matrix`,
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def _date(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
 
-@lru_cache(maxsize=None)
+@cache
 def environment() -> jinja2.Environment:
     import jinja2
 

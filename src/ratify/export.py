@@ -12,9 +12,7 @@ date — the same rows `Catalog.to_dataframe()` gives.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -91,6 +89,7 @@ def load_json(text: str | bytes, *, name: str = "<json>") -> Catalog:
     `name` is what error messages call the document (a file name, say).
     """
     from .catalog import Catalog
+    from .loader import _describe  # the loader's wording of a field at fault
 
     try:
         doc = json.loads(text)
@@ -113,20 +112,21 @@ def load_json(text: str | bytes, *, name: str = "<json>") -> Catalog:
         if not isinstance(records, list):
             problems.append(Problem(name, key, "expected a list"))
             continue
-        out = []
+        out: list[Any] = []
         for i, raw in enumerate(records):
             try:
                 out.append(conv.structure(raw, cls))
             except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
-                for message in cattrs.transform_error(exc, path=f"{key}[{i}]"):
+                for message in cattrs.transform_error(exc, path=f"{key}[{i}]", format_exception=_describe):
                     reason, _, where = message.rpartition(" @ ")
                     problems.append(Problem(name, where, reason))
             except (ValueError, TypeError, KeyError) as exc:
-                problems.append(Problem(name, f"{key}[{i}]", f"invalid record: {exc}"))
+                problems.append(Problem(name, f"{key}[{i}]", _describe(exc, cls)))
         parts[key] = tuple(out)
     if problems:
         raise DataError(problems)
-    return Catalog(**parts)
+    return Catalog(instruments=parts["instruments"], states=parts["states"], groups=parts["groups"],
+                   sources=parts["sources"], participations=parts["participations"])
 
 
 # -- the status table (CSV, DataFrame) ----------------------------------------------------------------
@@ -184,6 +184,9 @@ def export_csv(cat: Catalog, as_of: dt.date | None = None, *, group: Any = None,
                states: Iterable[StateRef] | None = None,
                instruments: Iterable[InstrumentRef] | None = None) -> str:
     """The status table as CSV (RFC 4180, a header row, ISO dates, empty cells for none)."""
+    import csv
+    import io
+
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(STATUS_COLUMNS)

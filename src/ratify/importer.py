@@ -362,8 +362,8 @@ def _from_raw(raw: RawStatement, default_date: dt.date | None, *, objection: boo
     out = []
     for section in raw.sections:
         text = "\n\n".join(p for p in section.paragraphs if p)
-        if not text and not section.title:
-            continue
+        if not text:
+            continue  # a heading alone ("Declarations:") states nothing
         title = section.title or ""
         if objection:
             kind = StatementKind.OBJECTION

@@ -14,17 +14,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import io
-import json
+import itertools
 import math
-import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._extras import require
 from ._words import date_text
-from .model import ActionKind, Instrument, Status
+from .model import ActionKind, Instrument, State, Status
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -46,9 +44,9 @@ __all__ = [
 
 # the order statuses are drawn and listed in
 _ORDER = (Status.PARTY, Status.CONTRACTING, Status.SIGNATORY, Status.DENOUNCED, Status.NONE)
-STATUS_COLOURS = {
-    Status.PARTY: "#2b8a3e",
-    Status.CONTRACTING: "#94d82d",
+STATUS_COLOURS = {  # the hues of the report templates (templates/report/_style.css), as fills
+    Status.PARTY: "#2e7d32",
+    Status.CONTRACTING: "#4db6ac",
     Status.SIGNATORY: "#fcc419",
     Status.DENOUNCED: "#e03131",
     Status.NONE: "#dee2e6",
@@ -71,8 +69,8 @@ _WORDS = {
         Status.SIGNATORY: "signatory", Status.DENOUNCED: "denounced", Status.NONE: "no action",
         "outside": "not covered / no data", "status_on": "Status on {date}",
         "map_status": "{name}: status on {date}",
-        "map_coverage": "Share of the {n} binding instruments in force for each state, {date}",
-        "coverage_bar": "share of the binding instruments the state is party to",
+        "map_coverage": "Coverage: share of the {n} binding instruments each state is party to, {date}",
+        "coverage_bar": "share of the binding instruments in force for the state",
         "parties": "Number of parties", "parties_title": "Parties by year (at 31 December)",
         "among": "among {n} selected states", "year": "year",
         "timeline": "Actions of {who}", "selection": "the selected states",
@@ -84,8 +82,8 @@ _WORDS = {
         Status.SIGNATORY: "подписавшее", Status.DENOUNCED: "денонсировано", Status.NONE: "нет действий",
         "outside": "не охвачено / нет данных", "status_on": "Статус на {date}",
         "map_status": "{name}: статус на {date}",
-        "map_coverage": "Доля из {n} обязательных документов, действующих для государства, на {date}",
-        "coverage_bar": "доля обязательных документов, участником которых является государство",
+        "map_coverage": "Охват: доля из {n} обязательных документов, участником которых является государство, на {date}",
+        "coverage_bar": "доля обязательных документов, действующих для государства",
         "parties": "Число участников", "parties_title": "Участники по годам (на 31 декабря)",
         "among": "из {n} выбранных государств", "year": "год",
         "timeline": "Действия: {who}", "selection": "выбранные государства",
@@ -111,6 +109,8 @@ def _figure_class() -> type:
         """A matplotlib Figure that shows itself as PNG in a notebook, without pyplot."""
 
         def _repr_png_(self) -> bytes:
+            import io
+
             buf = io.BytesIO()
             self.savefig(buf, format="png", dpi=100, bbox_inches="tight")
             return buf.getvalue()
@@ -152,6 +152,8 @@ def _plain(colour: str) -> str:
 
 
 def _wrap(text: str, width: int) -> str:
+    import textwrap
+
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
@@ -226,6 +228,7 @@ def timeline(cat: Catalog, state: StateRef | None = None, *, group: Any = None,
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
+    chosen: tuple[State, ...]
     if state is not None:
         chosen = (cat.state(state),)
     else:
@@ -300,7 +303,7 @@ def _status_spans(p: Any, start: dt.date, end: dt.date) -> list[tuple[dt.date, d
             d.notified if d else None, d.effective if d else None}
     days = sorted(x for x in cuts if x is not None and start <= x <= end)
     out = []
-    for a, b in zip(days, days[1:], strict=False):
+    for a, b in itertools.pairwise(days):
         out.append((a, b, p.status(a)))
     return out
 
@@ -330,11 +333,17 @@ def coverage(cat: Catalog, instruments: InstrumentRef | Iterable[InstrumentRef] 
         top = 0
         for k, inst in enumerate(insts):
             parts = [p for p in cat.participations_of(instrument=inst) if p.state in codes]
-            counts = [sum(p.status(min(dt.date(y, 12, 31), today)) is Status.PARTY for p in parts) for y in years]
-            top = max(top, *counts) if counts else top
-            ax.step(years, counts, where="post", color=cmap(k % 10), linewidth=1.8,
-                    label=f"{inst.short_name.get(lang)} ({counts[-1] if counts else 0})")
-        ax.set_xlim(first, last)
+            own = [y for y in years if inst.adoption is None or y >= inst.adoption.date.year]
+            counts = [sum(p.status(min(dt.date(y, 12, 31), today)) is Status.PARTY for p in parts) for y in own]
+            if not own:
+                continue
+            top = max(top, *counts)
+            # each year is the bin [y, y + 1): the parties at its end (today, for this year)
+            # dashes alternate, so that lines which coincide (two instruments joined together) both show
+            ax.step([*own, own[-1] + 1], [*counts, counts[-1]], where="post", color=cmap(k % 10), linewidth=1.8,
+                    linestyle=("-", (0, (5, 2)), (0, (2, 1.5)), (0, (6, 2, 1, 2)))[k % 4],
+                    label=f"{inst.short_name.get(lang)} ({counts[-1]})")
+        ax.set_xlim(first, last + 1)
         ax.set_ylim(0, max(top * 1.08, 1))
         ax.set_xlabel(_w(lang, "year"))
         ax.set_ylabel(_w(lang, "parties") + ("" if everyone else f" ({_w(lang, 'among', n=len(codes))})"))
@@ -353,6 +362,8 @@ def coverage(cat: Catalog, instruments: InstrumentRef | Iterable[InstrumentRef] 
 @functools.cache
 def world_geometry() -> dict[str, Any]:
     """The bundled world geometry (GeoJSON, features keyed by alpha-3), read once."""
+    import json
+
     path = Path(__file__).resolve().parent / "geo" / "world.json"
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -360,7 +371,7 @@ def world_geometry() -> dict[str, Any]:
 class _Shape:
     """One feature of the world geometry as a matplotlib Path, with where to put its label."""
 
-    __slots__ = ("code", "name", "path", "main", "polygons")
+    __slots__ = ("code", "main", "name", "path", "polygons")
 
     def __init__(self, code: str | None, name: str, polygons: list[list[list[list[float]]]]) -> None:
         from matplotlib.path import Path as MPath
@@ -472,7 +483,6 @@ def _draw_map(values: Mapping[str, Status | float], names: Mapping[str, str], *,
     mpl = _mpl()
     from matplotlib.collections import PatchCollection
     from matplotlib.patches import Patch, PathPatch
-    from matplotlib.patheffects import withStroke
 
     view = _view(region, values)
     west, south, east, north = view
@@ -480,7 +490,7 @@ def _draw_map(values: Mapping[str, Status | float], names: Mapping[str, str], *,
     mid = math.radians((south + north) / 2)
     aspect = 1.0 if world else 1.0 / max(math.cos(mid), 0.2)
     width = 11.0 if world else 9.0
-    height = max(3.0, min(width * (north - south) * aspect / (east - west), 11.0)) + 1.4
+    height = max(3.0, min(width * (north - south) * aspect / (east - west), 11.0)) + 0.9
     cmap = mpl.colormaps["YlGn"]
     with mpl.rc_context(_rc(lang)):
         fig, ax = _new_axes(ax, (width, height))
@@ -494,37 +504,20 @@ def _draw_map(values: Mapping[str, Status | float], names: Mapping[str, str], *,
                 faces.append(STATUS_COLOURS[v])
             else:
                 faces.append(cmap(0.08 + 0.92 * float(v)))
-        coll = PatchCollection([PathPatch(sh.path) for sh in shapes], facecolors=faces, edgecolors=_EDGE,
-                               linewidths=0.3 if world else 0.6)
-        ax.add_collection(coll)
+        coll = PatchCollection([PathPatch(sh.path) for sh in shapes], facecolors=faces,
+                               edgecolors=_EDGE if world else "#495057", linewidths=0.3 if world else 0.7)
+        ax.add_collection(coll, autolim=False)
         ax.set_facecolor(_SEA)
-        ax.set_xlim(west, east)
-        ax.set_ylim(south, north)
-        ax.set_aspect(aspect)
+        # the view as data limits, not fixed limits: the aspect then widens the view to fill the axes
+        # (a little more map rather than blank paper)
+        ax.update_datalim([(west, south), (east, north)])
+        ax.margins(0)
+        ax.autoscale_view()
+        ax.set_aspect(aspect, adjustable="datalim")
         ax.set_xticks([])
         ax.set_yticks([])
         for spine in ax.spines.values():
             spine.set_edgecolor("#ced4da")
-        if labels is None:
-            labels = not world
-        if labels:
-            area = (east - west) * (north - south)
-            halo = [withStroke(linewidth=2.5, foreground="white")]
-            for sh in shapes:
-                if sh.code not in names:
-                    continue
-                inside = sh.code in values
-                seen = sh.visible_area(view)
-                if seen < 0.002 * area or (not inside and seen < 0.03 * area):
-                    continue  # too small to hold a label, or a large neighbour only worth naming
-                point = _LABEL_AT.get(sh.code)
-                if point is None or not (west < point[0] < east and south < point[1] < north):
-                    point = sh.label_point(view)
-                if point is None:
-                    continue
-                ax.text(point[0], point[1], _wrap(names[sh.code], 14), ha="center", va="center",
-                        fontsize=9 if inside else 7.5, color="#212529" if inside else "#868e96",
-                        fontweight="bold" if inside else "normal", path_effects=halo, clip_on=True)
         if continuous_label is not None:
             from matplotlib.cm import ScalarMappable
             from matplotlib.colors import LinearSegmentedColormap, Normalize
@@ -542,7 +535,53 @@ def _draw_map(values: Mapping[str, Status | float], names: Mapping[str, str], *,
             ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=3, frameon=False,
                       fontsize=8.5)
         ax.set_title(title, loc="left", fontsize=11)
+        if labels is None:
+            labels = not world
+        if labels:
+            _label_states(fig, ax, shapes, values, names, view)
     return fig
+
+
+def _label_states(fig: Figure, ax: Axes, shapes: Sequence[_Shape], values: Mapping[str, Any],
+                  names: Mapping[str, str], view: tuple[float, float, float, float]) -> None:
+    """Name the states in view: the selected ones first (bold, with their coverage on coverage maps),
+    then large neighbours (grey), largest first; a name that would overlap one already placed falls
+    back to its alpha-3 code, or is left out."""
+    from matplotlib.patheffects import withStroke
+
+    west, south, east, north = view
+    area = (east - west) * (north - south)
+    halo = [withStroke(linewidth=2.5, foreground="white")]
+    candidates = []
+    for sh in shapes:
+        if sh.code not in names:
+            continue
+        inside = sh.code in values
+        seen = sh.visible_area(view)
+        if seen < 0.002 * area or (not inside and seen < 0.03 * area):
+            continue  # too small to hold a label, or a neighbour too small to be worth naming
+        point = _LABEL_AT.get(sh.code)
+        if point is None or not (west < point[0] < east and south < point[1] < north):
+            point = sh.label_point(view)
+        if point is not None:
+            candidates.append((not inside, -seen, sh.code, point))
+    fig.draw_without_rendering()  # settle the layout, so that the labels' extents are final
+    placed: list[Any] = []
+    for outside, _, code, point in sorted(candidates):
+        style: dict[str, Any] = {"fontsize": 7.5, "color": "#868e96"} if outside else {
+            "fontsize": 9, "color": "#212529", "fontweight": "bold"}
+        value = values.get(code)
+        share = f"\n{value:.0%}" if isinstance(value, float) else ""
+        for text in (_wrap(names[code], 14) + share, code + share):
+            t = ax.text(point[0], point[1], text, ha="center", va="center", path_effects=halo, clip_on=True,
+                        **style)
+            t.set_in_layout(False)
+            box = t.get_window_extent().expanded(1.04, 1.1)
+            if not any(box.overlaps(other) for other in placed):
+                placed.append(box)
+                break
+            t.remove()
+            style = {**style, "fontsize": style["fontsize"] - 1}
 
 
 def choropleth(cat: Catalog, instrument: InstrumentRef | None = None, *, as_of: dt.date | None = None,

@@ -73,7 +73,15 @@ STATUS_LABELS = {
     Status.DENOUNCED: N_("denounced"),
 }
 STATUS_SYMBOLS = {Status.PARTY: "P", Status.CONTRACTING: "C", Status.SIGNATORY: "S", Status.DENOUNCED: "D",
-                  Status.NONE: "–"}
+                  Status.NONE: "–"}  # the matrix's one-letter marks; translated with the context "status symbol"
+
+
+def _symbol(lang: Lang, status: Status) -> str:
+    marks = {Status.PARTY: lang.pgettext("status symbol", "P"),
+             Status.CONTRACTING: lang.pgettext("status symbol", "C"),
+             Status.SIGNATORY: lang.pgettext("status symbol", "S"),
+             Status.DENOUNCED: lang.pgettext("status symbol", "D")}
+    return marks.get(status, STATUS_SYMBOLS[status])
 
 CONSENT_LABELS = {
     ConsentKind.RATIFICATION: N_("ratification"),
@@ -406,7 +414,7 @@ class _Notes:
         return self._numbers[key]
 
     def source(self, src: Source) -> int:
-        publisher = src.publisher
+        publisher: str | None = src.publisher
         if publisher and _named_in(publisher, src.title):
             publisher = None  # "UN Treaty Collection, MTDSG V-2, …" needs no "— United Nations Treaty Collection"
         return self._add(("source", src.id), kind="source", title=src.title, publisher=publisher,
@@ -837,11 +845,14 @@ def report_context(cat: Catalog, group: str | Group, lang: Lang, *, since: dt.da
         coverage_text=lang.percent(m.coverage(instrument=inst))) for inst in m.instruments)
 
     def cell(s: Status) -> MatrixCell:
-        return MatrixCell(s.value, lang.gettext(STATUS_LABELS[s]), STATUS_SYMBOLS[s])
+        return MatrixCell(s.value, lang.gettext(STATUS_LABELS[s]), _symbol(lang, s))
+
+    def role(code: str) -> str | None:
+        r = grp.role(code)
+        return lang.gettext(ROLE_LABELS[r]) if r is not None else None
 
     rows = tuple(MatrixRow(
-        alpha3=st.alpha3, name=st.name.get(lang.code),
-        role=lang.gettext(ROLE_LABELS[grp.role(st.alpha3)]) if grp.role(st.alpha3) else None,
+        alpha3=st.alpha3, name=st.name.get(lang.code), role=role(st.alpha3),
         cells=tuple(cell(s) for s in statuses), parties=m.counts(st)[Status.PARTY],
         coverage=m.coverage(st), coverage_text=lang.percent(m.coverage(st)))
         for st, statuses in zip(m.states, m.cells, strict=True))

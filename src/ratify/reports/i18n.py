@@ -19,13 +19,13 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import io
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-__all__ = ["LANGS", "Lang", "N_", "catalog_path", "language"]
+__all__ = ["LANGS", "N_", "Lang", "catalog_path", "language"]
 
 LANGS = ("en", "ru")
 DOMAIN = "ratify"
@@ -36,7 +36,7 @@ _BABEL_LOCALE = {"en": "en_GB", "ru": "ru"}
 _SPACES = str.maketrans({"\u202f": " ", "\u00a0": " "})
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark for extraction only"
+def N_(message: str) -> str:
     """Mark `message` for extraction; it is translated where it is used."""
     return message
 
@@ -45,7 +45,7 @@ def catalog_path(lang: str) -> Path:
     return _LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _translations(lang: str) -> gettext.NullTranslations:
     if lang == "en":
         return gettext.NullTranslations()
@@ -79,6 +79,9 @@ class Lang:
         """The form of the message for `n`, with `%(num)d` and `values` filled in (as jinja2's newstyle gettext)."""
         return self.translations.ngettext(singular, plural, n) % {"num": n, **values}
 
+    def pgettext(self, context: str, message: str) -> str:
+        return self.translations.pgettext(context, message)
+
     def date(self, day: dt.date | None) -> str:
         """ "15 January 1999" / "15 января 1999 г."; "" for None."""
         if day is None:
@@ -87,7 +90,7 @@ class Lang:
 
         return format_date(day, format="long", locale=self.babel_locale).translate(_SPACES)
 
-    def number(self, n: int | float) -> str:
+    def number(self, n: float) -> str:
         from babel.numbers import format_decimal
 
         return format_decimal(n, locale=self.babel_locale)
@@ -99,7 +102,7 @@ class Lang:
         return format_percent(share, locale=self.babel_locale)
 
 
-@lru_cache(maxsize=None)
+@cache
 def language(code: str) -> Lang:
     from . import ReportError
 

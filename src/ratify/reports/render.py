@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +34,7 @@ __all__ = ["environment", "md_escape", "render_context", "render_document", "tem
 
 _VARIABLE = {"brief": "brief", "region": "report"}  # the name a document's context has in its template (and `doc`)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_MD_BREAKS = re.compile(r"[\t\n\v\f\r \x85\u2028\u2029]+")  # folded to one space (no-break spaces stay)
 
 
 def md_escape(value: Any) -> str:
@@ -42,7 +43,7 @@ def md_escape(value: Any) -> str:
 
     if isinstance(value, Markup):  # marked safe in the template itself (`|safe`): the template's own words
         return str(value)
-    text = " ".join(str(value).split())
+    text = _MD_BREAKS.sub(" ", str(value)).strip()
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
@@ -61,7 +62,7 @@ def template_names(kind: str, fmt: str) -> list[str]:
     return [f"{kind}.{fmt}.j2", f"report/{kind}.{fmt}.j2"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def environment(fmt: str, lang: str, user_dir: str | None = None) -> jinja2.Environment:
     """The jinja2 environment for one format and language (sandboxed when a user folder is given)."""
     import jinja2
@@ -116,6 +117,10 @@ def render_context(ctx: Any, fmt: str, templates: str | os.PathLike[str] | None 
         raise ReportError(f"no template for this document: {', '.join(map(str, exc.templates))}") from None
     except jinja2.TemplateError as exc:  # undefined names, sandbox violations, missing includes
         raise ReportError(f"template {_where(exc)}failed: {exc.message or exc}") from None
+    except ReportError:
+        raise
+    except Exception as exc:  # an error raised by an expression of the template (1 // 0, a bad filter argument)
+        raise ReportError(f"template {_where(exc)}failed: {type(exc).__name__}: {exc}") from exc
 
 
 def _where(exc: BaseException) -> str:

@@ -1,0 +1,41 @@
+"""`ratify export`: the catalogue for other tools, as JSON (the whole record) or CSV (a status table)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..atomic import atomic_write
+from ..export import export_csv, export_json
+from .options import add_as_of, add_data, load_catalog
+
+__all__ = ["register"]
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "export", help="the data for other tools: JSON (everything, round-trippable) or CSV (a status table)",
+        description="Write the catalogue as JSON — every instrument, state, group, source and participation, "
+        "in the documented schema (docs/export-schema.md) that ratify.load_json() reads back — or as CSV: "
+        "one row per state × instrument with its status, dates, consent kind and number of reservations "
+        "as of a date.")
+    p.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default: json)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
+    add_as_of(p, "status table (csv only)")
+    add_data(p)
+    p.set_defaults(run=_export, parser=p)
+
+
+def _export(args: argparse.Namespace) -> int:
+    if args.as_of is not None and args.format != "csv":
+        args.parser.error("--as-of applies to --format csv only (the JSON export is the whole record)")
+    cat = load_catalog(args)
+    text = export_json(cat) if args.format == "json" else export_csv(cat, args.as_of)
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+        return 0
+    atomic_write(args.output, text)
+    what = f"{len(cat.participations)} participations" if args.format == "json" else \
+        f"{len(cat.states) * len(cat.instruments)} rows"
+    print(f"wrote {args.output} ({args.format}, {what})", file=sys.stderr)
+    return 0

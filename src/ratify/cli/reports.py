@@ -1,0 +1,105 @@
+"""Sub-commands that write documents: `brief` (a country brief) and `report` (a regional report)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .options import add_data, iso_date, load_catalog
+
+__all__ = ["register"]
+
+_FORMATS = ("html", "md", "docx")
+_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".docx": "docx"}
+
+
+def _common(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--lang", choices=("en", "ru"), default="en", help="language of the document (default: en)")
+    p.add_argument("--format", choices=_FORMATS, dest="format",
+                   help="html (print-ready), md (Markdown) or docx (Word; needs -o) "
+                   "(default: from the suffix of -o, else html)")
+    p.add_argument("-o", "--output", metavar="FILE", type=Path,
+                   help="write the document to FILE (replaced only once it is complete; default: stdout)")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", type=iso_date, dest="as_of",
+                   help=f"the date the statuses and gaps of the {what} are for (default: --date)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", type=iso_date,
+                   help=f"the date printed on the {what} (default: today)")
+    p.add_argument("--templates", metavar="DIR", type=Path,
+                   help="a folder of your own jinja2 templates (brief.html.j2, region.md.j2, …; rendered sandboxed)")
+    add_data(p)
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("brief", help="a country brief in English or Russian: HTML, Markdown or Word",
+                       description="Write the country brief of STATE: the status of every instrument, the gaps "
+                       "and next steps with the paragraph of the Almaty Declaration that recommends each, the "
+                       "state among the Almaty Process, a chronology and the sources.")
+    p.add_argument("state", metavar="STATE", help="any name of the state: KAZ, KZ, Kazakhstan, Казахстан, …")
+    _common(p, "brief")
+    p.set_defaults(run=_brief)
+
+    p = sub.add_parser("report", help="a regional report: matrix, changes since a date, each state's gaps",
+                       description="Write the regional report of a group: who is party to what (with coverage), "
+                       "every action since --since, and each state's open gaps.")
+    p.add_argument("--group", metavar="G", default="almaty-process",
+                   help="the group: almaty-process, central-asia, … (default: almaty-process)")
+    p.add_argument("--since", metavar="YYYY-MM-DD", type=iso_date,
+                   help="start of the changes (default: 2011-03-15, the Almaty Declaration)")
+    _common(p, "report")
+    p.set_defaults(run=_report)
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    if args.output is not None:
+        return _SUFFIXES.get(args.output.suffix.lower(), "html")
+    return "html"
+
+
+def _emit(args: argparse.Namespace, fmt: str, document: str | bytes) -> int:
+    from ..atomic import atomic_write
+
+    if args.output is not None:
+        atomic_write(args.output, document)
+        print(f"wrote {args.output}", file=sys.stderr)
+        return 0
+    text = document if isinstance(document, str) else document.decode("utf-8")
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None:  # UTF-8 whatever the terminal's locale: the document says <meta charset="utf-8">
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _check(args: argparse.Namespace, fmt: str) -> None:
+    from ..reports import ReportError
+
+    if fmt == "docx" and args.output is None:
+        raise ReportError("a Word document cannot go to the terminal: give -o FILE.docx")
+
+
+def _brief(args: argparse.Namespace) -> int:
+    from ..reports import render_brief
+
+    fmt = _format(args)
+    _check(args, fmt)
+    cat = load_catalog(args)
+    document = render_brief(cat, args.state, lang=args.lang, fmt=fmt, as_of=args.as_of, date=args.date,
+                            templates=args.templates)
+    return _emit(args, fmt, document)
+
+
+def _report(args: argparse.Namespace) -> int:
+    from ..reports import render_report
+
+    fmt = _format(args)
+    _check(args, fmt)
+    cat = load_catalog(args)
+    document = render_report(cat, args.group, lang=args.lang, fmt=fmt, since=args.since, as_of=args.as_of,
+                             date=args.date, templates=args.templates)
+    return _emit(args, fmt, document)

@@ -1,0 +1,53 @@
+"""The regional report: the matrix with coverage, changes since a date, each state's open gaps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from reports_support import DATE, text_of
+
+import ratify
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "docx"])
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_region_renders(cat, lang, fmt):
+    document = ratify.render_report(cat, "almaty-process", lang=lang, fmt=fmt, date=DATE)
+    text = text_of(document, fmt)
+    for code in cat.group("almaty-process").states:
+        assert cat.state(code).name.get(lang) in text
+    for inst in cat.instruments_of(binding=True):
+        assert inst.short_name.get(lang) in text
+    assert ("71%" if lang == "en" else "71\u00a0%") in text  # overall coverage
+    assert ("15 March 2011" if lang == "en" else "15 марта 2011 г.") in text  # changes since the Declaration
+
+
+def test_region_content(cat):
+    md = ratify.render_report(cat, lang="en", fmt="md", date=DATE)
+    row = next(line for line in md.splitlines() if line.startswith("| Uzbekistan |"))
+    assert row.split("|")[2].strip() == "–" and row.rstrip().endswith("| 40% |")
+    assert "| Azerbaijan | P | P | P | P | P | P | P | P | P | P | 100% |" in md
+    assert "| 26 March 2015 | Türkiye | 1954 Statelessness Convention | Accession |" in md
+    changes = md.split("## 2.", 1)[1].split("## 3.", 1)[0]
+    assert "2008" not in changes  # nothing before --since
+    gaps = md.split("## 3.", 1)[1]
+    assert "### Uzbekistan" in gaps and "Accede to the 1951 Refugee Convention." in gaps
+
+
+def test_region_russian_symbols_and_since(cat):
+    md = ratify.render_report(cat, lang="ru", fmt="md", since=dt.date(2014, 1, 1), date=DATE)
+    assert "| Азербайджан | У | У | У | У | У | У | У | У | У | У | 100\u00a0% |" in md
+    assert "**У** участник" in md and "Изменения с 1 января 2014 г." in md
+    assert "Туркменистан | Конвенция 1954" not in md  # its accession of 2011 is before --since
+
+
+def test_region_window_must_be_in_order(cat):
+    with pytest.raises(ratify.RatifyError, match="before it starts"):
+        ratify.render_report(cat, since=dt.date(2020, 1, 1), as_of=dt.date(2019, 1, 1), date=DATE)
+
+
+def test_other_group(cat):
+    md = ratify.render_report(cat, "central-asia", fmt="md", date=DATE)
+    assert md.startswith("# Regional report: Central Asia")
+    assert "Türkiye" not in md
