@@ -18,6 +18,16 @@ from .errors import OutputError
 __all__ = ["atomic_write", "copy_tree_atomic", "replace_files"]
 
 
+def _mode_for(target: Path) -> int:
+    """The permissions a plain open() would give: the old file's, or 0o666 less the umask."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
     """Write `data` to `path` atomically (UTF-8 for text); raise OutputError if it cannot be written."""
     target = Path(path)
@@ -32,6 +42,7 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, _mode_for(target))  # mkstemp makes files private to their owner
         os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -69,6 +80,7 @@ def replace_files(folder: str | os.PathLike[str]) -> Iterator[dict[str, bytes]]:
                 fh.write(payload)
                 fh.flush()
                 os.fsync(fh.fileno())
+            os.chmod(tmp, _mode_for(target))
         for tmp, target in staged:
             if target.exists():
                 backup = target.with_name(f".{target.name}.{os.getpid()}.bak")
