@@ -12,9 +12,9 @@ import ratify
 from ratify.cli import main
 from ratify.diff import ChangeKind, diff_catalogs
 from ratify.importer import import_untc
+from untc.untc_paths import FIXTURES
 
 D = dt.date
-FIXTURES = Path(__file__).parent / "fixtures" / "untc"
 SHARED_XML = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "untc" / "xml"
 
 

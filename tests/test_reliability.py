@@ -17,8 +17,8 @@ import ratify
 from ratify._resources import bundled_data
 from ratify.cli import main
 from ratify.importer import import_untc
+from untc.untc_paths import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures" / "untc"
 SMALL = ("states.toml", "groups.toml", "instruments/statelessness-reduction-1961.toml",
          "instruments/stateless-persons-1954.toml")
 
