@@ -31,6 +31,7 @@ _LAZY: dict[str, str] = {
                      "RelationKind", "Role", "Rule", "RuleKind", "Source", "State", "Statement", "StatementKind",
                      "Status", "Theme"], "model"),
     "SimulationError": "simulate",
+    **dict.fromkeys(["render_brief", "render_report"], "reports"),  # jinja2 etc. load on the first document
 }
 _SUBMODULES = frozenset({"plots"})
 
@@ -51,9 +52,6 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    import datetime as _dt
-    import os as _os
-
     from . import plots
     from ._extras import MissingExtraError
     from .catalog import Catalog
@@ -90,30 +88,8 @@ if TYPE_CHECKING:
         Status,
         Theme,
     )
+    from .reports import render_brief, render_report
     from .simulate import SimulationError
-
-
-def render_brief(cat: Catalog, state: str | State, lang: str = "en", fmt: str = "html", *,
-                 as_of: _dt.date | None = None, date: _dt.date | None = None,
-                 templates: str | _os.PathLike[str] | None = None,
-                 group: str | Group | None = "almaty-process") -> str | bytes:
-    """The country brief of `state` as HTML or Markdown (str) or Word (bytes); see `ratify.reports`.
-
-    `date` is printed on the brief (default: today); statuses and gaps are as of `as_of`
-    (default: `date`). jinja2, Babel and python-docx are imported on the first call, not by `import ratify`.
-    """
-    from .reports import render_brief as _render
-
-    return _render(cat, state, lang, fmt, as_of=as_of, date=date, templates=templates, group=group)
-
-
-def render_report(cat: Catalog, group: str | Group = "almaty-process", lang: str = "en", fmt: str = "html", *,
-                  since: _dt.date | None = None, as_of: _dt.date | None = None, date: _dt.date | None = None,
-                  templates: str | _os.PathLike[str] | None = None) -> str | bytes:
-    """The regional report of `group` (matrix with coverage, changes since `since`, each state's gaps)."""
-    from .reports import render_report as _render
-
-    return _render(cat, group, lang, fmt, since=since, as_of=as_of, date=date, templates=templates)
 
 
 __version__ = "0.1.0"

@@ -74,6 +74,7 @@ class Catalog:
     _instrument_index: NameIndex[Instrument] = attrs.field(init=False, repr=False, eq=False)
     _state_index: NameIndex[State] = attrs.field(init=False, repr=False, eq=False)
     _group_index: NameIndex[Group] = attrs.field(init=False, repr=False, eq=False)
+    _sources_by_id: MappingProxyType[str, Source] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         pairs = {(p.state, p.instrument): p for p in self.participations}
@@ -98,6 +99,7 @@ class Catalog:
         set_(self, "_instrument_index", instruments)
         set_(self, "_state_index", states)
         set_(self, "_group_index", groups)
+        set_(self, "_sources_by_id", MappingProxyType({src.id: src for src in self.sources}))
 
     # -- lookups ----------------------------------------------------------------------------------
 
@@ -163,10 +165,7 @@ class Catalog:
                      if p.status(as_of) is Status.PARTY)
 
     def source(self, source_id: str) -> Source:
-        for s in self.sources:
-            if s.id == source_id:
-                return s
-        raise KeyError(source_id)
+        return self._sources_by_id[source_id]
 
     def __repr__(self) -> str:
         where = f" from {self.path}" if self.path else ""

@@ -38,6 +38,7 @@ from .model import (
 from .names import normalize
 from .schema import Correction, InstrumentFile, ParticipantRecord, UnmatchedRow
 from .untc.document import Cell, Column, Row, StatusDocument
+from .untc.header import roman_value
 from .validation import date_order_issues
 from .untc.document import Statement as RawStatement
 
@@ -112,16 +113,7 @@ def untc_source(doc: StatusDocument, as_of: dt.date | None, *, file: str | None 
 def _status_url(mtdsg: str) -> str:
     chapter = mtdsg.split("-")[0]
     return (f"https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no={mtdsg}"
-            f"&chapter={_roman_to_int(chapter)}&clang=_en")
-
-
-def _roman_to_int(roman: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50}
-    total = 0
-    for a, b in zip(roman, roman[1:] + " ", strict=True):
-        v = values.get(a, 0)
-        total += -v if values.get(b, 0) > v else v
-    return total
+            f"&chapter={roman_value(chapter)}&clang=_en")
 
 
 def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: InstrumentFile | None = None,

@@ -17,23 +17,12 @@ from ..errors import UntcFormatError
 from .document import Header, Row, StatusDocument
 from .guard import check_size, decode_text
 from .table import make_row, parse_cell, parse_legend
+from .header import roman_numeral
 from .text import squash
 
 __all__ = ["mtdsg_from_csv_name", "read_derived_csv"]
 
 _NAME = re.compile(r"(\d{1,2})-(\d{1,3}(?:-[0-9A-Za-z]+)*)\.csv", re.IGNORECASE)
-_ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-
-
-def _roman(number: int) -> str:
-    numeral = ""
-    for value, letters in _ROMAN:
-        while number >= value:
-            numeral += letters
-            number -= value
-    return numeral
-
-
 def mtdsg_from_csv_name(name: str) -> str:
     """``5-2.csv`` -> ``V-2``; ``18-12-a.csv`` -> ``XVIII-12-a`` (a path is fine too).
 
@@ -42,7 +31,7 @@ def mtdsg_from_csv_name(name: str) -> str:
     match = _NAME.fullmatch(os.path.basename(name))
     if match is None or not 1 <= int(match.group(1)) <= 39:
         raise ValueError(f"not a chapter-number[-letter].csv name: {name!r}")
-    return f"{_roman(int(match.group(1)))}-{match.group(2)}"
+    return f"{roman_numeral(int(match.group(1)))}-{match.group(2)}"
 
 
 def read_derived_csv(data: bytes, source: str, mtdsg: str) -> StatusDocument:

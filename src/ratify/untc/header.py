@@ -30,6 +30,29 @@ _PARTIES = re.compile(r"Parties\s*:\s*(\d+)", re.IGNORECASE)
 _FILE_MTDSG = re.compile(r"([IVXLC]+(?:-[0-9A-Za-z]+)+)\.en\.(?:xml|html?)$", re.IGNORECASE)
 
 
+_ROMAN = ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def roman_numeral(number: int) -> str:
+    """The depositary's chapter numeral: 18 -> "XVIII"."""
+    numeral = ""
+    for value, letters in _ROMAN:
+        while number >= value:
+            numeral += letters
+            number -= value
+    return numeral
+
+
+def roman_value(numeral: str) -> int:
+    """The number of a chapter numeral: "XVIII" -> 18."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    total = 0
+    for a, b in zip(numeral, numeral[1:] + " ", strict=True):
+        v = values.get(a, 0)
+        total += -v if values.get(b, 0) > v else v
+    return total
+
+
 def chapter_numeral(text: str) -> str:
     """``CHAPTER V`` -> ``V``; any other heading is returned squashed."""
     match = _CHAPTER.search(text)
