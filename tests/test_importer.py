@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 import ratify
+from ratify._resources import bundled_data
 from ratify.cli import main
 from ratify.diff import ChangeKind, diff_catalogs
 from ratify.importer import import_untc
@@ -32,6 +34,34 @@ def test_a_new_instrument_is_created_from_the_files_header(folder: Path) -> None
     assert inst.kind is ratify.InstrumentKind.PROTOCOL
     assert inst.adoption.date == D(1966, 12, 16) and inst.entry_into_force == D(1976, 3, 23)
     assert inst.as_of == D(2018, 1, 15)
+
+
+def test_an_empty_folder_starts_with_the_bundled_register_and_only_the_imported_instruments(
+        tmp_path: Path, cat: ratify.Catalog) -> None:
+    folder = tmp_path / "new" / "data"  # does not exist yet
+    report = import_untc([FIXTURES / "V-3.en.xml"], folder, as_of=D(2018, 1, 15))
+    rows = len(ratify.untc.read_status(FIXTURES / "V-3.en.xml").rows)
+    assert [(c.instrument, c.kind, c.new) for c in report.changes] == \
+        [("v-3", ChangeKind.INSTRUMENT_ADDED, f"{rows} participants")]
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) == \
+        ["groups.toml", "instruments/v-3.toml", "states.toml"]
+    for name in ("states.toml", "groups.toml"):
+        assert (folder / name).read_bytes() == (bundled_data() / name).read_bytes()
+    mine = ratify.load(folder)
+    assert [i.id for i in mine.instruments] == ["v-3"]
+    # the depositary's own rows, as in the bundled dataset (which adds only later, cited accessions)
+    for code in ("TKM", "MDA", "AZE"):
+        ours, bundled = mine.participation(code, "V-3"), cat.participation(code, "V-3")
+        assert ours is not None and bundled is not None
+        assert ours.consent == bundled.consent and ours.signature == bundled.signature
+
+
+def test_a_failed_import_into_a_new_folder_leaves_no_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "new"
+    monkeypatch.setattr(os, "replace", lambda src, dst: (_ for _ in ()).throw(OSError(28, "No space left on device")))
+    with pytest.raises(ratify.OutputError, match="nothing was changed"):
+        import_untc([FIXTURES / "V-5.en.xml"], folder)
+    assert not folder.exists()
 
 
 def test_bracketed_rows_are_kept_as_denunciations_with_the_dates_of_the_notes(folder: Path) -> None:
@@ -100,7 +130,8 @@ def test_dry_run_and_older_files_write_nothing(folder: Path, capsys: pytest.Capt
         assert code == 0 and "skipped" in capsys.readouterr().err
     code = main(["import-untc", str(FIXTURES / "IV-5.en.xml"), "--data", str(folder), "--dry-run"])
     out = capsys.readouterr().out
-    assert code == 0 and "would write 1 instrument file" in out and "iv-5 JAM: new participant" in out
+    rows = len(ratify.untc.read_status(FIXTURES / "IV-5.en.xml").rows)
+    assert code == 0 and "would write 1 instrument file" in out and f"iv-5: new instrument ({rows} participants)" in out
     assert not (folder / "instruments" / "iv-5.toml").exists()
     assert (folder / "instruments" / "icrmw-1990.toml").read_bytes() == before
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import tomli_w
-
 from .convert import data_converter
 from .schema import InstrumentFile
+from .tomltext import dumps
 
 __all__ = ["dump_instrument_file"]
 
@@ -21,6 +20,6 @@ _HEADER = """\
 
 def dump_instrument_file(f: InstrumentFile) -> bytes:
     """The TOML text of `f`, deterministic for equal input."""
-    body = tomli_w.dumps(data_converter().unstructure(f), multiline_strings=True)
+    body = dumps(data_converter().unstructure(f), multiline_strings=True)
     header = _HEADER.format(title=f.instrument.title.en.replace("\n", " "), source=f.instrument.source or "none")
     return (header + body).encode("utf-8")

@@ -21,6 +21,7 @@ class ChangeKind(enum.Enum):
     STATEMENT_ADDED = "statement_added"
     STATEMENT_REMOVED = "statement_removed"
     STATEMENT_WITHDRAWN = "statement_withdrawn"
+    INSTRUMENT_ADDED = "instrument_added"  # an instrument new to the data: its participants are not listed one by one
 
     def __str__(self) -> str:
         return self.value
@@ -28,6 +29,8 @@ class ChangeKind(enum.Enum):
 
 @attrs.frozen
 class Change:
+    """One difference; `state` is empty for a change to the instrument as a whole."""
+
     instrument: str
     state: str
     kind: ChangeKind
@@ -36,6 +39,8 @@ class Change:
     new: str | None = None
 
     def __str__(self) -> str:
+        if self.kind is ChangeKind.INSTRUMENT_ADDED:
+            return f"{self.instrument}: new instrument ({self.new})"
         where = f"{self.instrument} {self.state}"
         if self.kind is ChangeKind.ADDED:
             return f"{where}: new participant ({self.new})"

@@ -9,17 +9,21 @@ rule, summaries of reservations, notes, corrections with sources — is carried 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
+from ._resources import bundled_data
 from .atomic import replace_files
-from .diff import Change
-from .errors import DataError
+from .diff import Change, ChangeKind
+from .errors import DataError, OutputError
 from .model import (
     ActionKind,
     Adoption,
@@ -41,6 +45,9 @@ from .untc.document import Cell, Column, Row, StatusDocument
 from .untc.header import roman_value
 from .validation import date_order_issues
 from .untc.document import Statement as RawStatement
+
+if TYPE_CHECKING:
+    from .loader import FolderContents
 
 __all__ = [
     "ImportReport",
@@ -86,6 +93,7 @@ def instrument_id_for(mtdsg: str) -> str:
     return mtdsg.strip().lower()
 
 
+@functools.lru_cache(maxsize=1024)  # once per legend label, not once per cell
 def consent_kind_of(label: str) -> ConsentKind | None:
     """The kind of consent a legend label names ("Accession" → accession), or None if it names none."""
     words = normalize(label)
@@ -131,6 +139,8 @@ def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: Inst
     unmatched: list[UnmatchedRow] = []
     old = {r.state: r for r in base.participants} if base else {}
     statements = _statements_by_state(doc, find_state)
+    dated_by_consent = _statements_dated_by_consent(doc)
+    adopted = instrument.adoption.date if instrument.adoption else None
     seen: set[str] = set()
     for row in doc.rows:
         state = find_state(row.name)
@@ -143,14 +153,17 @@ def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: Inst
             unmatched.append(UnmatchedRow(row.name, tuple(c.text for c in row.cells), row.footnotes))
             continue
         seen.add(state.alpha3)
-        rec = _record(doc, row, state, sig_col, consent_col, src, notes)
-        quirks = tuple(code for _, code, _ in date_order_issues(rec, instrument.adoption.date if instrument.adoption else None))
+        rec = _record(doc, row, state, sig_col, consent_col, notes)
+        raws = statements.get(state.alpha3)
+        if raws:
+            made = _statements(raws, rec.consent if dated_by_consent else None, find_state)
+            rec = attrs.evolve(rec, statements=made)
+        quirks = tuple(code for _, code, _ in date_order_issues(rec, adopted))
         if quirks:
             rec = attrs.evolve(rec, quirks=quirks)
             notes.append(f"{doc.source}: {row.name}: {', '.join(quirks)} in the depositary's own record; kept as recorded")
-        rec = attrs.evolve(rec, statements=_statements(statements.get(state.alpha3, []),
-                                                       _default_statement_date(doc, rec), find_state))
-        participants.append(_keep_curated(rec, old.get(state.alpha3), notes, doc.source))
+        previous = old.get(state.alpha3)
+        participants.append(rec if previous is None else _keep_curated(rec, previous, notes, doc.source))
     for code, rec in old.items():
         if code not in seen and _is_curated_only(rec):
             participants.append(rec)  # a person's record the table does not have: never dropped
@@ -232,7 +245,7 @@ def _column_roles(columns: tuple[Column, ...]) -> tuple[int | None, int | None]:
 
 
 def _record(doc: StatusDocument, row: Row, state: State, sig_col: int | None, consent_col: int | None,
-            src: Source, notes: list[str]) -> ParticipantRecord:
+            notes: list[str]) -> ParticipantRecord:
     signature = consent = None
     kind: ConsentKind | None = None
     label: str | None = None
@@ -341,12 +354,14 @@ def _statements(raws: list[tuple[RawStatement, bool]], default_date: dt.date | N
     return tuple(out)
 
 
-def _default_statement_date(doc: StatusDocument, rec: ParticipantRecord) -> dt.date | None:
-    """The date of statements the depositary does not date: its section title says when they were made."""
+def _statements_dated_by_consent(doc: StatusDocument) -> bool:
+    """Whether undated statements date from the consent to be bound: the section title says so.
+
+    ("Unless otherwise indicated, the declarations and reservations were made upon ratification,
+    accession or succession.")
+    """
     title = (doc.declarations_title or "").lower()
-    if "unless otherwise" in title and any(w in title for w in ("ratification", "accession", "succession")):
-        return rec.consent
-    return None
+    return "unless otherwise" in title and any(w in title for w in ("ratification", "accession", "succession"))
 
 
 def _from_raw(raw: RawStatement, default_date: dt.date | None, *, objection: bool,
@@ -442,7 +457,11 @@ def _redundant_corrections(corrections: Iterable[Correction], participants: Iter
 
 @attrs.frozen
 class ImportReport:
-    """What `import_untc` did (or, with dry_run, would do)."""
+    """What `import_untc` did (or, with dry_run, would do).
+
+    An instrument new to the folder is one change (INSTRUMENT_ADDED, with its number of
+    participants) and is listed in `created`; the other changes are participant by participant.
+    """
 
     changes: tuple[Change, ...]
     notes: tuple[str, ...]
@@ -455,24 +474,25 @@ def import_untc(paths: Iterable[str | os.PathLike[str]], data: str | os.PathLike
                 progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
     """Read depositary status files into the data folder `data`: all files or none are written.
 
-    The folder must load without errors before and after; `as_of` dates files that carry no
-    "status as at" stamp of their own (the XML), defaulting to today. A file older than the
-    folder's table of the same instrument is skipped unless `force`.
+    The folder must load without errors before and after. A folder that does not exist yet or is
+    empty starts with the bundled register of states and groups (the depositary's names of states
+    resolve through it) and no instruments. `as_of` dates files that carry no "status as at" stamp
+    of their own (the XML), defaulting to today. A file older than the folder's table of the same
+    instrument is skipped unless `force`.
     """
     from .datafiles import dump_instrument_file
     from .diff import diff_participations
-    from .loader import INSTRUMENTS_DIR, catalog_of, check_folder, participations_of_file, read_folder
+    from .loader import INSTRUMENTS_DIR, catalog_of, check_folder, participations_of_file
     from .untc import read_status
 
     folder = Path(data)
-    contents = read_folder(folder)
+    contents, out = _starting_contents(folder)
     catalog = catalog_of(contents)  # the folder must be valid before anything is added to it
     existing = {f.instrument.mtdsg: (path, f) for path, f in contents.instruments.items() if f.instrument.mtdsg}
     files = [Path(p) for p in paths]
     pending: dict[str, InstrumentFile] = {}
     changes: list[Change] = []
-    notes: list[str] = []
-    created: list[str] = []
+    notes = [f"{folder}: a new data folder, started with the bundled register of states and groups"] if out else []
     stamp = as_of or dt.date.today()
     for i, path in enumerate(files, 1):
         if progress:
@@ -489,17 +509,23 @@ def import_untc(paths: Iterable[str | os.PathLike[str]], data: str | os.PathLike
         result = document_to_file(doc, catalog.find_state, base=base, as_of=stamp,
                                   source=untc_source(doc, stamp, file=path.name))
         notes += result.notes
-        old_parts = participations_of_file(base) if base else ()
-        changes += diff_participations(old_parts, participations_of_file(result.file))
-        if base is None:
-            created.append(result.file.instrument.id)
+        if base is not None:
+            changes += diff_participations(participations_of_file(base), participations_of_file(result.file))
+        else:  # every participant of an instrument new to the folder is new: one line says it
+            n = len(result.file.participants)
+            changes.append(Change(result.file.instrument.id, "", ChangeKind.INSTRUMENT_ADDED,
+                                  new=f"{n} participant{'s' if n != 1 else ''}"))
         pending[mtdsg] = result.file
-    out: dict[str, bytes] = {}
     after = dict(contents.instruments)
+    created = []
     for mtdsg, f in pending.items():
-        path = existing[mtdsg][0] if mtdsg in existing else folder / INSTRUMENTS_DIR / f"{f.instrument.id}.toml"
+        if mtdsg in existing:
+            path = existing[mtdsg][0]
+        else:
+            path = folder / INSTRUMENTS_DIR / f"{f.instrument.id}.toml"
+            created.append(f.instrument.id)
         payload = dump_instrument_file(f)
-        if not path.exists() or path.read_bytes() != payload:
+        if not path.is_file() or path.read_bytes() != payload:
             out[path.relative_to(folder).as_posix()] = payload
             after[path] = f
     if not dry_run and out:
@@ -507,6 +533,35 @@ def import_untc(paths: Iterable[str | os.PathLike[str]], data: str | os.PathLike
         problems = check_folder(attrs.evolve(contents, instruments=after))
         if any(p.severity == "error" for p in problems):
             raise DataError(problems)
+        _write(folder, out)
+    written = tuple(sorted(k for k in out if k.startswith(f"{INSTRUMENTS_DIR}/")))
+    return ImportReport(tuple(changes), tuple(notes), written, tuple(created))
+
+
+def _starting_contents(folder: Path) -> tuple[FolderContents, dict[str, bytes]]:
+    """What `folder` holds, and the files it must be given first: a new folder gets the bundled register."""
+    from .loader import GROUPS_FILE, STATES_FILE, read_folder
+
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        return read_folder(folder), {}
+    bundle = bundled_data()
+    register = read_folder(bundle, instruments=False)
+    seed = {name: (bundle / name).read_bytes() for name in (STATES_FILE, GROUPS_FILE)}
+    return attrs.evolve(register, folder=folder), seed
+
+
+def _write(folder: Path, files: dict[str, bytes]) -> None:
+    """Write `files` into `folder`, all or none; a folder made for them is removed again on failure."""
+    made = not folder.exists()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot create: {exc.strerror or exc}") from exc
+    try:
         with replace_files(folder) as staged:
-            staged.update(out)
-    return ImportReport(tuple(changes), tuple(notes), tuple(sorted(out)), tuple(created))
+            staged.update(files)
+    except BaseException:
+        if made:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise

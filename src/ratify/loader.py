@@ -130,8 +130,11 @@ def participations_of_file(f: InstrumentFile) -> tuple[Participation, ...]:
     return tuple(out)
 
 
-def read_folder(folder: Path) -> FolderContents:
-    """Read and structure every file of a data folder, collecting (not raising) the problems."""
+def read_folder(folder: Path, *, instruments: bool = True) -> FolderContents:
+    """Read and structure every file of a data folder, collecting (not raising) the problems.
+
+    With `instruments=False` only the register of states and the groups are read.
+    """
     problems: list[Problem] = []
     if not folder.is_dir():
         raise DataError([Problem(str(folder), "", "no such data folder")])
@@ -155,6 +158,8 @@ def read_folder(folder: Path) -> FolderContents:
             if rec is not None:
                 groups[gid] = Group(id=gid, name=rec.name, members=rec.members, description=rec.description,
                                     source=rec.source)
+    if not instruments:
+        return FolderContents(folder, states, groups, {}, tuple(problems))
     inst_dir = folder / INSTRUMENTS_DIR
     if not inst_dir.is_dir():
         problems.append(Problem(str(inst_dir), "", "no instruments folder"))
