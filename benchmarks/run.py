@@ -12,6 +12,7 @@ measured together mean anything. Targets are those of the project's performance 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import shutil
@@ -22,7 +23,7 @@ import tempfile
 import time
 import tomllib
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import ratify
@@ -86,16 +87,29 @@ def bench_import(repeat: int) -> None:
     row("`import ratify`", ours, base, "`import attrs`", "≤ 2.5×")
 
 
-def bench_load(repeat: int) -> None:
-    folder = bundled_data()
+@contextlib.contextmanager
+def cache_off() -> Iterator[None]:
+    os.environ["RATIFY_CACHE"] = "0"
+    try:
+        yield
+    finally:
+        del os.environ["RATIFY_CACHE"]
+
+
+def bench_load(folder: Path, what: str, repeat: int) -> None:
+    """Load time of `folder` without the cache and with it warm, each against tomllib's parse of its files."""
     files = sorted(folder.rglob("*.toml"))
 
     def parse_only() -> None:
         for f in files:
             tomllib.loads(f.read_text(encoding="utf-8"))
 
+    with cache_off():
+        ours, base = paired(lambda: ratify.load(folder), parse_only, repeat)
+    row(f"`ratify.load()` of {what}, no cache", ours, base, "tomllib parse of the same files", "≤ 3×")
+    ratify.load(folder)  # fills the cache
     ours, base = paired(lambda: ratify.load(folder), parse_only, repeat)
-    row("`ratify.load()` of the bundled data", ours, base, "tomllib parse of the same files", "≤ 3×")
+    row(f"`ratify.load()` of {what}, cache warm", ours, base, "tomllib parse of the same files", "≤ 3×")
 
 
 def build_full_catalog(xml_dir: Path, work: Path, repeat: int) -> Path:
@@ -151,7 +165,8 @@ def bench_briefs() -> None:
 def bench_memory(folder: Path) -> None:
     code = ("import resource, ratify; ratify.load(%r); "
             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)") % str(folder)
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
+                         env={**os.environ, "RATIFY_CACHE": "0"}).stdout  # parsing, the costlier way
     mb = int(out.strip()) / 1024
     ROWS.append((f"peak RSS loading the {len(list((folder / 'instruments').glob('*.toml')))}-instrument catalogue",
                  f"{mb:.0f} MB", "—", "—", "< 200 MB"))
@@ -159,7 +174,7 @@ def bench_memory(folder: Path) -> None:
 
 
 def bench_scaling(folder: Path, work: Path) -> None:
-    """Load and matrix time for 10, 100 and all instruments: the cost per instrument should stay flat."""
+    """Load (no cache) and matrix time for 10, 100 and all instruments: the cost per instrument should stay flat."""
     files = sorted((folder / "instruments").glob("*.toml"))
     for chosen in (files[:10], files[:100], files):
         sub = work / f"scale-{len(chosen)}"
@@ -168,8 +183,9 @@ def bench_scaling(folder: Path, work: Path) -> None:
             shutil.copy(folder / name, sub / name)
         for f in chosen:
             shutil.copy(f, sub / "instruments" / f.name)
-        t_load = median_time(lambda: ratify.load(sub), 3)
-        cat = ratify.load(sub)
+        with cache_off():
+            t_load = median_time(lambda: ratify.load(sub), 3)
+            cat = ratify.load(sub)
         t_matrix = median_time(lambda: cat.matrix(), 3)
         n = len(chosen)
         ROWS.append((f"scaling: {n} instruments", f"load {fmt(t_load)}", f"matrix {fmt(t_matrix)}",
@@ -186,12 +202,14 @@ def main() -> int:
     repeat = 3 if args.quick else 7
     print(f"ratify {ratify.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs", file=sys.stderr)
     bench_import(repeat * 2)
-    bench_load(repeat)
-    bench_briefs()
     with tempfile.TemporaryDirectory(prefix="ratify-bench-") as tmp:
         work = Path(tmp)
+        os.environ["RATIFY_CACHE_DIR"] = str(work / "cache")  # a cache of its own, empty at the start
+        bench_load(bundled_data(), "the bundled data", repeat)
+        bench_briefs()
         if args.xml.is_dir():
             folder = build_full_catalog(args.xml, work, 3 if args.quick else 5)
+            bench_load(folder, f"the {len(list((folder / 'instruments').glob('*.toml')))}-instrument folder", 3)
             bench_queries(folder)
             bench_memory(folder)
             bench_scaling(folder, work)

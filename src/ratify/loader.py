@@ -19,6 +19,7 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from ._resources import bundled_data
+from .cache import default_cache
 from .catalog import Catalog
 from .convert import data_converter
 from .errors import DataError, Problem
@@ -111,9 +112,17 @@ def read_instrument_files(folder: str | os.PathLike[str]) -> dict[Path, Instrume
 
 
 def _read_instruments(inst_dir: Path, problems: list[Problem]) -> dict[Path, InstrumentFile]:
+    cache = default_cache()
     out = {}
     for path in sorted(inst_dir.glob("*.toml")):
-        f = _read_toml(path, InstrumentFile, problems)
+        data = _read_bytes(path, problems)
+        if data is None:
+            continue
+        f = cache.get(data) if cache is not None else None
+        if f is None:
+            f = _structure_toml(data, path, InstrumentFile, problems)
+            if f is not None and cache is not None:
+                cache.put(data, f)
         if f is not None:
             out[path] = f
     return out
@@ -168,27 +177,40 @@ def read_folder(folder: Path, *, instruments: bool = True) -> FolderContents:
     return FolderContents(folder, states, groups, instruments, tuple(problems), unreadable)
 
 
-def _read_toml_table(path: Path, problems: list[Problem]) -> dict[str, Any]:
+def _read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
     try:
-        text = path.read_bytes().decode("utf-8")
+        return path.read_bytes()
     except FileNotFoundError:
         problems.append(Problem(str(path), "", "file not found"))
-        return {}
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         problems.append(Problem(str(path), "", f"cannot read the file: {exc}"))
-        return {}
+    return None
+
+
+def _parse_toml(data: bytes, path: Path, problems: list[Problem]) -> dict[str, Any] | None:
     try:
-        return tomllib.loads(text)
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(str(path), "", f"cannot read the file: {exc}"))
     except tomllib.TOMLDecodeError as exc:
         problems.append(Problem(str(path), "", f"TOML syntax error: {exc}"))
-        return {}
+    return None
+
+
+def _read_toml_table(path: Path, problems: list[Problem]) -> dict[str, Any]:
+    data = _read_bytes(path, problems)
+    table = _parse_toml(data, path, problems) if data is not None else None
+    return table if table is not None else {}
+
+
+def _structure_toml(data: bytes, path: Path, cls: type[T], problems: list[Problem]) -> T | None:
+    raw = _parse_toml(data, path, problems)
+    return None if raw is None else _structure(raw, cls, path, "", problems)
 
 
 def _read_toml(path: Path, cls: type[T], problems: list[Problem]) -> T | None:
-    raw = _read_toml_table(path, problems)
-    if not raw and any(p.file == str(path) for p in problems):
-        return None
-    return _structure(raw, cls, path, "", problems)
+    data = _read_bytes(path, problems)
+    return None if data is None else _structure_toml(data, path, cls, problems)
 
 
 def _structure(raw: Any, cls: type[T], path: Path, prefix: str, problems: list[Problem]) -> T | None:

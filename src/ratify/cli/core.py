@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .._resources import bundled_data
 from ..atomic import copy_tree_atomic
+from ..cache import cache_folder, default_cache
 from ..loader import validate
 from .options import add_as_of, add_data, add_format, load_catalog
 from .output import render_rows
@@ -39,6 +40,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        "with `ratify import-untc` and load it with `--data DIR`.")
     p.add_argument("dir", metavar="DIR", type=Path)
     p.set_defaults(run=_init)
+
+    p = sub.add_parser("cache", help="where the cache of parsed data files is, and how big; --clear empties it",
+                       description="Data files whose exact bytes were parsed before are read from a cache "
+                       "(RATIFY_CACHE_DIR, else the user cache folder; RATIFY_CACHE=0 turns it off). "
+                       "Print where it is and what it holds, or empty it.")
+    p.add_argument("--clear", action="store_true", help="remove every entry")
+    p.set_defaults(run=_cache)
 
 
 def _status(args: argparse.Namespace) -> int:
@@ -81,4 +89,20 @@ def _validate(args: argparse.Namespace) -> int:
 def _init(args: argparse.Namespace) -> int:
     copy_tree_atomic(bundled_data(), args.dir)
     print(f"copied the bundled dataset to {args.dir}")
+    return 0
+
+
+def _cache(args: argparse.Namespace) -> int:
+    folder = cache_folder()
+    cache = default_cache()
+    if folder is None or cache is None:
+        why = "turned off (RATIFY_CACHE=0)" if folder is None else f"not used: {folder} is writable by others"
+        print(f"cache {why}")
+        return 0
+    if args.clear:
+        n = cache.clear()
+        print(f"{cache.folder}: {n} entr{'ies' if n != 1 else 'y'} removed")
+        return 0
+    entries, size = cache.size()
+    print(f"{cache.folder}: {entries} entr{'ies' if entries != 1 else 'y'}, {size / 1e6:.1f} MB")
     return 0
