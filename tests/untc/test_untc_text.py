@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ratify.untc import Cell, Column, LegendItem
 from ratify.untc.dates import first_date, only_date
 from ratify.untc.header import mtdsg_from_path, registration, split_conclusion, status_counts
 from ratify.untc.statements import SectionBuilder
-from ratify.untc.table import make_column, parse_cell
+from ratify.untc.table import _pattern_cell, make_column, parse_cell
 from ratify.untc.text import plain, split_footnotes
 
 PROVISIONAL = "Provisional application by virtue of signature, adoption of the Agreement or accession thereto"
@@ -35,6 +37,21 @@ PROVISIONAL = "Provisional application by virtue of signature, adoption of the A
 )
 def test_parse_cell(raw: str, cell: Cell) -> None:
     assert parse_cell(raw) == cell
+
+
+_SPACE = st.sampled_from([" ", "  ", "\t", "\xa0", "\u2002", "\n", "\x1c"])
+_CELL_WORDS = st.one_of(
+    st.sampled_from(["30", "5", "05", "123", "\u0661\u0662", "Aug", "aug", "AUG", "Aug.", "Sept", "May", "Mayo",
+                     "2005", "19999", "a", "AA", "d", "abc", "é", "[", "]", "[30", "2005]", "a]", "note", "²"]),
+    st.text(max_size=4),
+)
+_CELLS = st.lists(st.tuples(_CELL_WORDS, _SPACE), max_size=6).map(lambda ws: "".join(w + s for w, s in ws))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(_CELLS, st.text(max_size=30)))
+def test_the_quick_read_of_a_clean_cell_is_the_patterns_read(raw: str) -> None:
+    assert parse_cell(raw) == _pattern_cell(raw)
 
 
 def test_legend_items_and_meaning() -> None:

@@ -54,6 +54,23 @@ def parse_cell(text: str) -> Cell:
     """
     if not text:
         return EMPTY_CELL
+    parts = text.split()
+    if 3 <= len(parts) <= 4:  # the clean cell, "30 Aug 2005 a", read without the pattern
+        day, month, year = parts[0], parts[1], parts[2]
+        code = parts[3] if len(parts) == 4 else None
+        number = MONTHS.get(month)
+        if (number and day.isdecimal() and len(day) <= 2 and year.isdecimal() and len(year) == 4
+                and (code is None or (len(code) <= 2 and code.isascii() and code.isalpha()))):
+            try:
+                date = dt.date(int(year), number, int(day))
+            except ValueError:  # 31 Feb
+                date = None
+            return Cell(" ".join(parts), date, code, False)
+    return _pattern_cell(text)
+
+
+def _pattern_cell(text: str) -> Cell:
+    """A cell read with the full pattern: brackets, a dotted month, anything not a date."""
     match = _CELL.fullmatch(text)
     if match is None:
         text = squash(text)
