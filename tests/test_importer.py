@@ -39,6 +39,7 @@ def test_a_new_instrument_is_created_from_the_files_header(folder: Path) -> None
 def test_an_empty_folder_starts_with_the_bundled_register_and_only_the_imported_instruments(
         tmp_path: Path, cat: ratify.Catalog) -> None:
     folder = tmp_path / "new" / "data"  # does not exist yet
+    assert import_untc([], folder).written == () and not folder.exists()  # no instrument, no folder
     report = import_untc([FIXTURES / "V-3.en.xml"], folder, as_of=D(2018, 1, 15))
     rows = len(ratify.untc.read_status(FIXTURES / "V-3.en.xml").rows)
     assert [(c.instrument, c.kind, c.new) for c in report.changes] == \

@@ -486,13 +486,14 @@ def import_untc(paths: Iterable[str | os.PathLike[str]], data: str | os.PathLike
     from .untc import read_status
 
     folder = Path(data)
-    contents, out = _starting_contents(folder)
+    contents, seed = _starting_contents(folder)
+    out: dict[str, bytes] = {}
     catalog = catalog_of(contents)  # the folder must be valid before anything is added to it
     existing = {f.instrument.mtdsg: (path, f) for path, f in contents.instruments.items() if f.instrument.mtdsg}
     files = [Path(p) for p in paths]
     pending: dict[str, InstrumentFile] = {}
     changes: list[Change] = []
-    notes = [f"{folder}: a new data folder, started with the bundled register of states and groups"] if out else []
+    notes = [f"{folder}: a new data folder, started with the bundled register of states and groups"] if seed else []
     stamp = as_of or dt.date.today()
     for i, path in enumerate(files, 1):
         if progress:
@@ -528,6 +529,8 @@ def import_untc(paths: Iterable[str | os.PathLike[str]], data: str | os.PathLike
         if not path.is_file() or path.read_bytes() != payload:
             out[path.relative_to(folder).as_posix()] = payload
             after[path] = f
+    if out:
+        out.update(seed)  # a new folder gets the register only along with an instrument
     if not dry_run and out:
         # the folder as it would be after the import must load: check it before writing anything
         problems = check_folder(attrs.evolve(contents, instruments=after))
