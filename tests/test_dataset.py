@@ -196,6 +196,21 @@ def test_turkiye_keeps_the_geographic_limitation(cat: ratify.Catalog) -> None:
     assert "as a result of events occurring in Europe" in raw_text("refugees-protocol-1967")
 
 
+def test_declarations_under_article_41_come_from_the_depositarys_own_section(cat: ratify.Catalog) -> None:
+    (russia,) = [s for s in cat.participation("RUS", "ICCPR").statements if "41" in s.articles]
+    assert russia.date == D(1991, 10, 1) and russia.kind is ratify.StatementKind.DECLARATION
+    assert russia.text.startswith("The Union of Soviet Socialist Republics declares that, pursuant to article 41")
+    assert "Human Rights Committee" in russia.summary.en and "Комитета по правам человека" in russia.summary.ru
+    by_article_41 = {p.state for p in cat.participations_of(instrument="ICCPR") for s in p.statements if "41" in s.articles}
+    # 50 entries in the section; the Czech Republic's and Slovakia's are only a reference to an end
+    # note on Czechoslovakia's declaration, with no text of their own
+    assert len(by_article_41) == 48 and {"RUS", "UKR", "BLR"} <= by_article_41
+    assert not by_article_41 & {"CZE", "SVK"}
+    assert not by_article_41 & {"KAZ", "KGZ", "TJK", "TKM", "UZB", "AZE", "AFG", "IRN", "PAK", "TUR"}
+    (argentina,) = [s for s in cat.participation("ARG", "ICCPR").statements if "41" in s.articles]
+    assert argentina.date is None  # the page does not date it; not guessed from the ratification
+
+
 @pytest.mark.parametrize(("state", "instrument", "action", "day", "publisher"), [
     ("SSD", "refugees-1951", ConsentKind.ACCESSION, D(2018, 12, 10), "UN Treaty Collection"),
     ("SSD", "refugees-protocol-1967", ConsentKind.ACCESSION, D(2018, 12, 10), "UN Treaty Collection"),

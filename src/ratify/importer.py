@@ -139,7 +139,6 @@ def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: Inst
     unmatched: list[UnmatchedRow] = []
     old = {r.state: r for r in base.participants} if base else {}
     statements = _statements_by_state(doc, find_state)
-    dated_by_consent = _statements_dated_by_consent(doc)
     adopted = instrument.adoption.date if instrument.adoption else None
     seen: set[str] = set()
     for row in doc.rows:
@@ -156,7 +155,7 @@ def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: Inst
         rec = _record(doc, row, state, sig_col, consent_col, notes)
         raws = statements.get(state.alpha3)
         if raws:
-            made = _statements(raws, rec.consent if dated_by_consent else None, find_state)
+            made = _statements(raws, rec.consent, find_state)
             rec = attrs.evolve(rec, statements=made)
         quirks = tuple(code for _, code, _ in date_order_issues(rec, adopted))
         if quirks:
@@ -333,38 +332,54 @@ def _denunciation(footnotes: Iterable[Footnote]) -> Denunciation:
 # -- statements ------------------------------------------------------------------------------------
 
 
-def _statements_by_state(doc: StatusDocument, find_state: StateFinder) -> dict[str, list[tuple[RawStatement, bool]]]:
-    """The document's declarations and objections, grouped by the state that made them (True: objection)."""
-    out: dict[str, list[tuple[RawStatement, bool]]] = {}
-    for raws, objection in ((doc.declarations, False), (doc.objections, True)):
-        for raw in raws:
-            state = find_state(raw.participant)
-            if state is not None:
-                out.setdefault(state.alpha3, []).append((raw, objection))
-    return out
+@attrs.frozen
+class _Section:
+    """A section of a document's statements, and what its title says of them."""
+
+    objection: bool
+    dated_by_consent: bool  # an undated statement was made with the consent to be bound
+    articles: tuple[str, ...] = ()  # what the title names: "… under article 41" → ("41",)
 
 
-def _statements(raws: list[tuple[RawStatement, bool]], default_date: dt.date | None,
-                find_state: StateFinder) -> tuple[Statement, ...]:
-    out: list[Statement] = []
-    for objection in (False, True):
-        for raw, is_objection in raws:
-            if is_objection is objection:
-                out += _from_raw(raw, default_date, objection=objection, find_state=find_state)
-    return tuple(out)
-
-
-def _statements_dated_by_consent(doc: StatusDocument) -> bool:
-    """Whether undated statements date from the consent to be bound: the section title says so.
+def _dated_by_consent(title: str | None) -> bool:
+    """Whether a section title dates its undated statements from the consent to be bound.
 
     ("Unless otherwise indicated, the declarations and reservations were made upon ratification,
     accession or succession.")
     """
-    title = (doc.declarations_title or "").lower()
-    return "unless otherwise" in title and any(w in title for w in ("ratification", "accession", "succession"))
+    words = (title or "").lower()
+    return "unless otherwise" in words and any(w in words for w in ("ratification", "accession", "succession"))
 
 
-def _from_raw(raw: RawStatement, default_date: dt.date | None, *, objection: bool,
+def _statements_by_state(doc: StatusDocument,
+                         find_state: StateFinder) -> dict[str, list[tuple[RawStatement, _Section]]]:
+    """The document's declarations, objections and declarations under an article, by the state that made them."""
+    main = _dated_by_consent(doc.declarations_title)
+    under = doc.declarations_under_article_title
+    sections = (
+        (doc.declarations, _Section(objection=False, dated_by_consent=main)),
+        (doc.declarations_under_article,
+         _Section(objection=False, dated_by_consent=_dated_by_consent(under), articles=tuple(_articles(under or "")))),
+        (doc.objections, _Section(objection=True, dated_by_consent=main)),
+    )
+    out: dict[str, list[tuple[RawStatement, _Section]]] = {}
+    for raws, section in sections:
+        for raw in raws:
+            state = find_state(raw.participant)
+            if state is not None:
+                out.setdefault(state.alpha3, []).append((raw, section))
+    return out
+
+
+def _statements(raws: list[tuple[RawStatement, _Section]], consent: dt.date | None,
+                find_state: StateFinder) -> tuple[Statement, ...]:
+    out: list[Statement] = []
+    for raw, section in raws:
+        out += _from_raw(raw, section, consent if section.dated_by_consent else None, find_state)
+    return tuple(out)
+
+
+def _from_raw(raw: RawStatement, in_section: _Section, default_date: dt.date | None,
               find_state: StateFinder) -> list[Statement]:
     out = []
     for section in raw.sections:
@@ -372,18 +387,18 @@ def _from_raw(raw: RawStatement, default_date: dt.date | None, *, objection: boo
         if not text:
             continue  # a heading alone ("Declarations:") states nothing
         title = section.title or ""
-        if objection:
+        if in_section.objection:
             kind = StatementKind.OBJECTION
         elif "reserv" in title.lower() or (not title and "reserv" in text.split("\n\n")[0].lower()):
             kind = StatementKind.RESERVATION
         else:
             kind = StatementKind.DECLARATION
         objects_to = None
-        if objection:
+        if in_section.objection:
             m = _MADE_BY.search(title)
             target = find_state(m.group(1).strip()) if m else None
             objects_to = target.alpha3 if target else None
-        articles = tuple(_articles(title))
+        articles = tuple(_articles(title)) or in_section.articles
         full = f"{title}\n\n{text}".strip() if title else text
         out.append(Statement(kind=kind, date=section.date or default_date, articles=articles,
                              objects_to=objects_to, text=full or None))

@@ -141,6 +141,22 @@ def test_iccpr_page() -> None:
     assert len(doc.territorial_applications) == 3
 
 
+def test_iccpr_declarations_under_article_41() -> None:
+    doc = read_status(FIXTURES / "iccpr.html")
+    assert doc.declarations_under_article_title == \
+        "Declarations recognizing the competence of the Human Rights Committee under article 41"
+    assert len(doc.declarations_under_article) == 50
+    russia = next(s for s in doc.declarations_under_article if s.participant == "Russian Federation")
+    (section,) = russia.sections
+    assert section.date == dt.date(1991, 10, 1)
+    assert section.paragraphs[0].startswith("The Union of Soviet Socialist Republics declares that, pursuant to article 41")
+    argentina = next(s for s in doc.declarations_under_article if s.participant == "Argentina")
+    assert argentina.sections[0].date is None  # the page gives none
+    # the section is not mixed into the reservations and declarations
+    assert not any("pursuant to article 41" in p for s in doc.declarations if s.participant == "Russian Federation"
+                   for sec in s.sections for p in sec.paragraphs)
+
+
 def test_unbalanced_markup_in_a_declaration_is_tolerated(fixture_bytes) -> None:
     data = fixture_bytes("cmw.html")
     opening = data.index(b">", data.index(b"dgDec_ctl05_divText")) + 1

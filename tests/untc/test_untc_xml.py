@@ -172,6 +172,16 @@ def test_v3_row_without_dates_and_withdrawal() -> None:
     assert doc.header.template == "mtdsg2"
 
 
+def test_v3_declarations_made_on_territorial_application() -> None:
+    doc = read_status(FIXTURES / "V-3.en.xml")
+    assert doc.declarations_under_article_title == (
+        "Declarations and Reservations (Unless otherwise indicated the declarations and reservations "
+        "were made upon notification of territorial application.)")
+    (uk,) = doc.declarations_under_article
+    assert uk.participant == "United Kingdom of Great Britain and Northern Ireland"
+    assert uk.sections[0].paragraphs[0] == "Channel Islands and Isle of Man"
+
+
 def test_damaged_file_is_repaired() -> None:
     data = (FIXTURES / "XVIII-12-b.en.xml").read_bytes()
     assert b"\x1c" in data and b"\r" in data and b"& The Government" in data  # the damage is there

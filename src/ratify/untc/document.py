@@ -161,6 +161,10 @@ class StatusDocument:
     declarations: tuple[Statement, ...] = ()
     objections: tuple[Statement, ...] = ()
     territorial_applications: tuple[TerritorialApplication, ...] = ()
+    # a second section of declarations, titled by what it holds: those recognizing a committee's
+    # competence under an article (ICCPR art. 41), or those made on territorial application
+    declarations_under_article_title: str | None = None
+    declarations_under_article: tuple[Statement, ...] = ()
 
     def note(self, index: str) -> Note | None:
         """The end note numbered ``index`` (``"7"``), or None."""

@@ -4,7 +4,9 @@ The page is ASP.NET output with unbalanced markup (``</n>``, ``<SUP>…</supersc
 not turned into a tree. The stdlib ``html.parser`` streams it once and the elements that matter
 are recorded as event lists, found by the suffix of their id: the participant grid
 ``…_tblgrid``, the header prose (``…_rptEIF_ctl00_tcText`` …), the declarations, objections and
-end notes (``…_dgDec_ctl05_divText`` …) and the territorial-application table ``…_tblDec``.
+end notes (``…_dgDec_ctl05_divText`` …), the declarations under an article
+(``…_dgDecUnderArticle_ctl03_divText``, titled by ``…_divMainDecArt``) and the
+territorial-application table ``…_tblDec``.
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ __all__ = ["read_html"]
 _KEY = re.compile(
     r"_(?P<key>rptHead_ctl00_tcHead|rptHead_ctl00_tcText|rptTreaty_ctl00_tcTreaty|rptTreaty_ctl00_tcText"
     r"|rptEIF_ctl00_tcEifLabel|rptEIF_ctl00_tcText|rptRegistration_ctl00_tcText|rptStatus_ctl00_tcText"
-    r"|rptText_ctl00_tcText|tblgrid|divMainDecTilte|divDecTilte|tblDec"
-    r"|(?:dgDec|dgObj)_ctl\d+_div(?:Participant|Text)|dgNotesAll_ctl\d+_divNotesAll)$"
+    r"|rptText_ctl00_tcText|tblgrid|divMainDecTilte|divDecTilte|divMainDecArt|tblDec"
+    r"|(?:dgDec|dgObj|dgDecUnderArticle)_ctl\d+_div(?:Participant|Text)|dgNotesAll_ctl\d+_divNotesAll)$"
 )
 _STAMP = re.compile(r"STATUS\s+AS\s+AT\s*:\s*(\d{1,2})-(\d{1,2})-(\d{4})", re.IGNORECASE)
 # The page's own number: in the form's action, else in the link to its XML source.
@@ -45,11 +47,12 @@ _BREAKS = frozenset(
 _VOID = frozenset({"br", "img", "input", "meta", "link", "hr", "area", "base", "col", "source", "wbr"})
 
 # Repeated parts: one left open by unbalanced markup is closed when the next one starts.
-_SEQUENCES = frozenset({"dgDec", "dgObj", "dgNotesAll"})
+_SEQUENCES = frozenset({"dgDec", "dgObj", "dgDecUnderArticle", "dgNotesAll"})
 _PART_NAMES = {
     "tblgrid": "the participants table",
     "tblDec": "the territorial applications",
     "dgDec": "a declaration",
+    "dgDecUnderArticle": "a declaration under an article",
     "dgObj": "an objection",
     "dgNotesAll": "an end note",
 }
@@ -90,6 +93,8 @@ def read_html(data: bytes, source: str) -> StatusDocument:
         declarations=_statements(parser.order, "dgDec"),
         objections=_statements(parser.order, "dgObj"),
         territorial_applications=_territorial(found.get("tblDec", [])),
+        declarations_under_article_title=squash(" ".join(_flat(e)[0] for e in found.get("divMainDecArt", []))) or None,
+        declarations_under_article=_statements(parser.order, "dgDecUnderArticle"),
     )
 
 
@@ -170,8 +175,8 @@ class _PageParser(HTMLParser):
 
 def _family(key: str) -> str:
     """``dgDec_ctl05_divText`` -> ``dgDec.Text``; ``dgNotesAll_ctl02_divNotesAll`` -> ``dgNotesAll``."""
-    if key.startswith(("dgDec_", "dgObj_")):
-        return key[:5] + "." + key.rsplit("_div", 1)[1]
+    if key.startswith(("dgDec_", "dgObj_", "dgDecUnderArticle_")):
+        return key.split("_", 1)[0] + "." + key.rsplit("_div", 1)[1]
     if key.startswith("dgNotesAll_"):
         return "dgNotesAll"
     return key

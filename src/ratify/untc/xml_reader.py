@@ -109,6 +109,7 @@ def _plain(parent: ET.Element, path: str) -> str | None:
 def _document(treaty: ET.Element, source: str) -> StatusDocument:
     columns, rows = _table(treaty, source)
     titles = [plain(_inner(title)) for title in _findall(treaty, "Declarations/Title")]
+    under_titles = [plain(_inner(title)) for title in _findall(treaty, "DeclarationsUnderArticle/Title")]
     return StatusDocument(
         source=source,
         format="xml",
@@ -121,6 +122,8 @@ def _document(treaty: ET.Element, source: str) -> StatusDocument:
         declarations=_statements(_findall(treaty, "Declarations/Declaration")),
         objections=_statements(_findall(treaty, "Objections/Objection")),
         territorial_applications=_territorial(_findall(treaty, "TerritorialApplications/Application")),
+        declarations_under_article_title=squash(" ".join(under_titles)) or None,
+        declarations_under_article=_statements(_findall(treaty, "DeclarationsUnderArticle/Declaration")),
     )
 
 
