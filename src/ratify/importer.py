@@ -544,6 +544,7 @@ def import_untc(paths: Iterable[str | os.PathLike[str]], data: str | os.PathLike
         if not path.is_file() or path.read_bytes() != payload:
             out[path.relative_to(folder).as_posix()] = payload
             after[path] = f
+    written = tuple(sorted(out))
     if out:
         out.update(seed)  # a new folder gets the register only along with an instrument
     if not dry_run and out:
@@ -552,7 +553,6 @@ def import_untc(paths: Iterable[str | os.PathLike[str]], data: str | os.PathLike
         if any(p.severity == "error" for p in problems):
             raise DataError(problems)
         _write(folder, out)
-    written = tuple(sorted(k for k in out if k.startswith(f"{INSTRUMENTS_DIR}/")))
     return ImportReport(tuple(changes), tuple(notes), written, tuple(created))
 
 
