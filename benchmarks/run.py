@@ -27,8 +27,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import ratify
-from ratify._resources import bundled_data
-from ratify.importer import import_untc
+from ratify.resources import bundled_data
+from ratify.untc.importer import import_untc
 from ratify.untc.repair import repair_xml
 
 REPO = Path(__file__).resolve().parents[1]

@@ -28,14 +28,14 @@ import attrs
 import cattrs
 
 import ratify
-from ratify.convert import data_converter, make_converter
-from ratify.datafiles import dump_instrument_file
-from ratify.importer import document_to_file, untc_source
-from ratify.loader import read_instrument_file
-from ratify.model import ActionKind, Localized, Source, Statement, StatementKind
-from ratify.names import normalize
-from ratify.schema import Correction, InstrumentFile
+from ratify.model.names import normalize
+from ratify.model.records import ActionKind, Localized, Source, Statement, StatementKind
+from ratify.store.convert import data_converter, make_converter
+from ratify.store.datafiles import dump_instrument_file
+from ratify.store.read import read_instrument_file
+from ratify.store.schema import Correction, InstrumentFile
 from ratify.untc import read_status
+from ratify.untc.importer import document_to_file, untc_source
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "sources"

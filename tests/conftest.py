@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import ratify
-from ratify._resources import bundled_data
+from ratify.resources import bundled_data
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_FIXTURES = REPO.parent / "shared" / "fixtures"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import ratify
-from ratify.cache import default_cache
 from ratify.cli import main
+from ratify.store.cache import default_cache
 
 V5 = "instruments/refugees-protocol-1967.toml"
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import ratify
 from ratify import Catalog, DataError
 from ratify.cli import main
-from ratify.export import EXPORT_FORMAT, EXPORT_VERSION, STATUS_COLUMNS
+from ratify.present.export import EXPORT_FORMAT, EXPORT_VERSION, STATUS_COLUMNS
 
 cat = ratify.load()
 TEXT = ratify.export_json(cat)

@@ -8,7 +8,7 @@ import pytest
 
 import ratify
 from ratify import Status
-from ratify.export import STATUS_COLUMNS
+from ratify.present.export import STATUS_COLUMNS
 
 pd = pytest.importorskip("pandas")
 

@@ -8,13 +8,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from untc.untc_paths import FIXTURES
 
 import ratify
-from ratify._resources import bundled_data
 from ratify.cli import main
-from ratify.diff import ChangeKind, diff_catalogs
-from ratify.importer import import_untc
-from untc.untc_paths import FIXTURES
+from ratify.query.diff import ChangeKind, diff_catalogs
+from ratify.resources import bundled_data
+from ratify.untc.importer import import_untc
 
 D = dt.date
 SHARED_XML = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "untc" / "xml"

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import ratify
 from ratify import Localized, Matrix, Status
-from ratify._resources import bundled_templates
+from ratify.resources import bundled_templates
 
 cat = ratify.load()
 ALMATY_DAY = dt.date(2011, 3, 15)

@@ -57,7 +57,7 @@ def test_notebook_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     assert "image/png" in by_source["m.plot()"]
     assert "text/html" in by_source['gaps = cat.gaps("Uzbekistan", recommended_by="almaty-declaration-2011")']
     assert "text/html" in by_source['changes = cat.changes(since=DECLARATION, group="almaty-process")']
-    assert "image/png" in by_source['ratify.plots.choropleth(cat, "V-2", group="almaty-process", region="central-asia")']
+    assert "image/png" in by_source['ratify.present.plots.choropleth(cat, "V-2", group="almaty-process", region="central-asia")']
     assert sum("image/png" in k for k in kinds) >= 5
     printed = "".join(o.get("text", "") for c in code for o in c.outputs if o.output_type == "stream")
     assert printed.startswith("state,state_name,instrument")

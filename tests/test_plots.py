@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 import ratify
-from ratify import plots
+from ratify.present import plots
+from ratify.resources import geometry_file
 
 matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")
@@ -22,7 +23,7 @@ from matplotlib.path import Path as MPath
 
 cat = ratify.load()
 ALMATY_DAY = dt.date(2011, 3, 15)
-GEO = Path(plots.__file__).resolve().parent / "geo" / "world.json"
+GEO = geometry_file()
 
 
 def png(fig: Figure) -> bytes:

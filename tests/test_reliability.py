@@ -12,12 +12,12 @@ import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from untc.untc_paths import FIXTURES
 
 import ratify
-from ratify._resources import bundled_data
 from ratify.cli import main
-from ratify.importer import import_untc
-from untc.untc_paths import FIXTURES
+from ratify.resources import bundled_data
+from ratify.untc.importer import import_untc
 
 SMALL = ("states.toml", "groups.toml", "instruments/statelessness-reduction-1961.toml",
          "instruments/stateless-persons-1954.toml")
@@ -142,7 +142,7 @@ def test_importing_the_same_file_twice_changes_nothing(tmp_path: Path, name: str
     path = FIXTURES / name
     if not path.exists():
         pytest.skip(f"{name} is not among the test fixtures")
-    import ratify.importer as importer
+    import ratify.untc.importer as importer
 
     importer.import_untc([path], folder)
     after_first = snapshot(folder)

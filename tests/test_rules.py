@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import ratify
-from ratify.rules import add_months, apply_rule
+from ratify.model.rules import add_months, apply_rule
 
 D = dt.date
 

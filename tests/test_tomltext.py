@@ -12,12 +12,12 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ratify._resources import bundled_data
-from ratify.convert import data_converter
-from ratify.datafiles import dump_instrument_file
-from ratify.loader import read_instrument_files
-from ratify.schema import InstrumentFile
-from ratify.tomltext import dumps
+from ratify.resources import bundled_data
+from ratify.store.convert import data_converter
+from ratify.store.datafiles import dump_instrument_file
+from ratify.store.read import read_instrument_files
+from ratify.store.schema import InstrumentFile
+from ratify.store.tomltext import dumps
 
 INSTRUMENT_FILES = sorted((bundled_data() / "instruments").glob("*.toml"))
 

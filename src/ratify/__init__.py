@@ -15,30 +15,31 @@ from typing import TYPE_CHECKING, Any
 # Public names and the module each lives in. They are imported on first use (PEP 562), so that
 # `import ratify` stays as cheap as `import attrs`: tools import ratify many times a day.
 _LAZY: dict[str, str] = {
-    "MissingExtraError": "_extras",
-    "Catalog": "catalog",
-    "ChangeList": "changes",
-    "DateRangeError": "changes",
+    "MissingExtraError": "extras",
+    "Catalog": "query.catalog",
+    "ChangeList": "query.events",
+    "DateRangeError": "query.events",
     **dict.fromkeys(["DataError", "OutputError", "Problem", "RatifyError", "UnknownNameError",
                      "UntcFormatError"], "errors"),
-    **dict.fromkeys(["export_csv", "export_json", "load_json"], "export"),
-    **dict.fromkeys(["changes_frame", "gaps_frame"], "frames"),
-    **dict.fromkeys(["Basis", "Gap", "GapKind", "GapList"], "gaps"),
-    **dict.fromkeys(["load", "validate"], "loader"),
-    **dict.fromkeys(["Matrix", "StatusChange"], "matrix"),
+    **dict.fromkeys(["export_csv", "export_json", "load_json"], "present.export"),
+    **dict.fromkeys(["changes_frame", "gaps_frame"], "present.frames"),
+    **dict.fromkeys(["Basis", "Gap", "GapKind", "GapList"], "query.gaps"),
+    "load": "query.load",
+    "validate": "store.read",
+    **dict.fromkeys(["Matrix", "StatusChange"], "query.matrix"),
     **dict.fromkeys(["ActionKind", "Adoption", "Consent", "ConsentKind", "Denunciation", "Event", "Footnote",
                      "Group", "Instrument", "InstrumentKind", "Localized", "Member", "Participation", "Relation",
                      "RelationKind", "Role", "Rule", "RuleKind", "Source", "State", "Statement", "StatementKind",
-                     "Status", "Theme"], "model"),
-    "SimulationError": "simulate",
-    **dict.fromkeys(["render_brief", "render_report"], "reports"),  # jinja2 etc. load on the first document
+                     "Status", "Theme"], "model.records"),
+    "SimulationError": "query.simulate",
+    **dict.fromkeys(["render_brief", "render_report"], "present.documents"),  # jinja2 etc. load on the first document
 }
-_SUBMODULES = frozenset({"plots"})
+_SUBMODULES = {"plots": "present.plots"}
 
 
 def __getattr__(name: str) -> Any:
     if name in _SUBMODULES:
-        return importlib.import_module(f".{name}", __name__)
+        return importlib.import_module(f".{_SUBMODULES[name]}", __name__)
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'ratify' has no attribute {name!r}")
@@ -52,17 +53,9 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from . import plots
-    from ._extras import MissingExtraError
-    from .catalog import Catalog
-    from .changes import ChangeList, DateRangeError
-    from .errors import DataError, OutputError, Problem, RatifyError, UnknownNameError, UntcFormatError
-    from .export import export_csv, export_json, load_json
-    from .frames import changes_frame, gaps_frame
-    from .gaps import Basis, Gap, GapKind, GapList
-    from .loader import load, validate
-    from .matrix import Matrix, StatusChange
-    from .model import (
+    from ratify.errors import DataError, OutputError, Problem, RatifyError, UnknownNameError, UntcFormatError
+    from ratify.extras import MissingExtraError
+    from ratify.model.records import (
         ActionKind,
         Adoption,
         Consent,
@@ -88,8 +81,17 @@ if TYPE_CHECKING:
         Status,
         Theme,
     )
-    from .reports import render_brief, render_report
-    from .simulate import SimulationError
+    from ratify.present import plots
+    from ratify.present.documents import render_brief, render_report
+    from ratify.present.export import export_csv, export_json, load_json
+    from ratify.present.frames import changes_frame, gaps_frame
+    from ratify.query.catalog import Catalog
+    from ratify.query.events import ChangeList, DateRangeError
+    from ratify.query.gaps import Basis, Gap, GapKind, GapList
+    from ratify.query.load import load
+    from ratify.query.matrix import Matrix, StatusChange
+    from ratify.query.simulate import SimulationError
+    from ratify.store.read import validate
 
 
 __version__ = "0.1.0"

@@ -160,7 +160,7 @@ def test_docx_has_real_headings_and_tables(brief):
 
 
 def test_bad_options_are_ratify_errors(cat):
-    from ratify.reports import ReportError
+    from ratify.present.documents import ReportError
 
     with pytest.raises(ReportError, match="unknown language 'fr'"):
         ratify.render_brief(cat, "KAZ", lang="fr")
@@ -176,7 +176,7 @@ def test_bad_options_are_ratify_errors(cat):
 def test_missing_python_docx_is_a_clear_error(cat, monkeypatch):
     import sys
 
-    from ratify.reports import ReportError
+    from ratify.present.documents import ReportError
 
     monkeypatch.setitem(sys.modules, "docx", None)
     with pytest.raises(ReportError, match=r"python-docx: pip install 'ratify-treaties\[docx\]'"):

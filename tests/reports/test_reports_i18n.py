@@ -5,22 +5,22 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ratify._resources import bundled_templates
-from ratify.reports.i18n import catalog_path
+from ratify.present.i18n import catalog_path
+from ratify.resources import bundled_templates
 
 REPO = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 
 
 def _used_messages() -> dict[tuple[str | None, str], tuple[str, ...]]:
-    """(context, msgid) → the msgid (and its plural), for every string the templates and ratify.reports mark."""
+    """(context, msgid) → the msgid (and its plural), for every string the templates and ratify.present.documents mark."""
     from babel.messages.extract import extract_from_dir
 
     found: dict[tuple[str | None, str], tuple[str, ...]] = {}
     sources = [
         (bundled_templates() / "report", [("**.j2", "jinja2")],
          {"**.j2": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}}),
-        (REPO / "src" / "ratify" / "reports", [("**.py", "python")], {}),
+        (REPO / "src" / "ratify" / "present", [("**.py", "python")], {}),
     ]
     keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "N_": None}
     for folder, method_map, options in sources:

@@ -9,7 +9,7 @@ import pytest
 from reports_support import DATE
 
 import ratify
-from ratify.reports import ReportError
+from ratify.present.documents import ReportError
 
 HOSTILE = "<script>alert(1)</script>"
 HOSTILE_MD = "*bold* | [link](http://evil.example) & <b>x</b> `code`\nnew line"
@@ -197,7 +197,7 @@ def test_html_is_print_ready(brief, cat):
 
 
 def test_macros_can_be_used_by_other_templates():
-    from ratify.reports.render import environment
+    from ratify.present.documents.render import environment
 
     env = environment("html", "ru")
     out = env.from_string('{% import "report/_macros.html.j2" as m %}{{ m.badge("party", "<участник>") }}'

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 
-from ..errors import DataError, RatifyError
+from ratify.errors import DataError, RatifyError
 
 __all__ = ["main"]
 
@@ -26,7 +26,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .. import __version__
+    from ratify import __version__
 
     parser = _Parser(
         prog="ratify",

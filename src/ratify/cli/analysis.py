@@ -7,9 +7,9 @@ import datetime as dt
 import sys
 from collections.abc import Iterable
 
-from ..model import Instrument, Status
-from .options import add_as_of, add_data, add_format, iso_date, load_catalog
-from .output import render_rows
+from ratify.cli.options import add_as_of, add_data, add_format, iso_date, load_catalog
+from ratify.cli.output import render_rows
+from ratify.model.records import Instrument, Status
 
 __all__ = ["register"]
 

@@ -7,12 +7,12 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .._resources import bundled_data
-from ..atomic import copy_tree_atomic
-from ..cache import cache_folder, default_cache
-from ..loader import validate
-from .options import add_as_of, add_data, add_format, load_catalog
-from .output import render_rows
+from ratify.cli.options import add_as_of, add_data, add_format, load_catalog
+from ratify.cli.output import render_rows
+from ratify.resources import bundled_data
+from ratify.store.atomic import copy_tree_atomic
+from ratify.store.cache import cache_folder, default_cache
+from ratify.store.read import validate
 
 __all__ = ["register"]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..atomic import atomic_write
-from ..export import export_csv, export_json
-from .options import add_as_of, add_data, load_catalog
+from ratify.cli.options import add_as_of, add_data, load_catalog
+from ratify.present.export import export_csv, export_json
+from ratify.store.atomic import atomic_write
 
 __all__ = ["register"]
 

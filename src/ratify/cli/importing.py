@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..importer import import_untc
-from .options import iso_date
+from ratify.cli.options import iso_date
+from ratify.untc.importer import import_untc
 
 __all__ = ["register"]
 

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from ..catalog import Catalog
+from ratify.query.catalog import Catalog
 
 __all__ = ["add_as_of", "add_data", "add_format", "iso_date", "load_catalog"]
 
@@ -32,6 +32,6 @@ def add_format(parser: argparse.ArgumentParser, choices: tuple[str, ...] = ("tex
 
 
 def load_catalog(args: argparse.Namespace) -> Catalog:
-    from ..loader import load
+    from ratify.query.load import load
 
     return load(args.data)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .options import add_data, iso_date, load_catalog
+from ratify.cli.options import add_data, iso_date, load_catalog
 
 __all__ = ["register"]
 
@@ -59,7 +59,7 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def _emit(args: argparse.Namespace, fmt: str, document: str | bytes) -> int:
-    from ..atomic import atomic_write
+    from ratify.store.atomic import atomic_write
 
     if args.output is not None:
         atomic_write(args.output, document)
@@ -77,14 +77,14 @@ def _emit(args: argparse.Namespace, fmt: str, document: str | bytes) -> int:
 
 
 def _check(args: argparse.Namespace, fmt: str) -> None:
-    from ..reports import ReportError
+    from ratify.present.documents import ReportError
 
     if fmt == "docx" and args.output is None:
         raise ReportError("a Word document cannot go to the terminal: give -o FILE.docx")
 
 
 def _brief(args: argparse.Namespace) -> int:
-    from ..reports import render_brief
+    from ratify.present.documents import render_brief
 
     fmt = _format(args)
     _check(args, fmt)
@@ -95,7 +95,7 @@ def _brief(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from ..reports import render_report
+    from ratify.present.documents import render_report
 
     fmt = _format(args)
     _check(args, fmt)

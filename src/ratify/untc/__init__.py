@@ -6,8 +6,8 @@ is done elsewhere. Every file that cannot be read raises :class:`ratify.errors.U
 
 from __future__ import annotations
 
-from .csv_reader import mtdsg_from_csv_name, read_derived_csv
-from .document import (
+from ratify.untc.csv_reader import mtdsg_from_csv_name, read_derived_csv
+from ratify.untc.document import (
     Cell,
     Column,
     Header,
@@ -19,9 +19,9 @@ from .document import (
     StatusDocument,
     TerritorialApplication,
 )
-from .html_reader import read_html
-from .read import read_status
-from .xml_reader import read_xml
+from ratify.untc.html_reader import read_html
+from ratify.untc.read import read_status
+from ratify.untc.xml_reader import read_xml
 
 __all__ = [
     "Cell",

@@ -13,12 +13,12 @@ import io
 import os
 import re
 
-from ..errors import UntcFormatError
-from .document import Header, Row, StatusDocument
-from .guard import check_size, decode_text
-from .table import make_row, parse_cell, parse_legend
-from .header import roman_numeral
-from .text import squash
+from ratify.errors import UntcFormatError
+from ratify.untc.document import Header, Row, StatusDocument
+from ratify.untc.guard import check_size, decode_text
+from ratify.untc.header import roman_numeral
+from ratify.untc.table import make_row, parse_cell, parse_legend
+from ratify.untc.text import squash
 
 __all__ = ["mtdsg_from_csv_name", "read_derived_csv"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..errors import UntcFormatError
+from ratify.errors import UntcFormatError
 
 __all__ = ["MAX_INPUT_BYTES", "check_size", "decode_text"]
 

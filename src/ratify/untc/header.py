@@ -9,8 +9,8 @@ import datetime as dt
 import os
 import re
 
-from .dates import first_date, first_date_span
-from .text import squash
+from ratify.untc.dates import first_date, first_date_span
+from ratify.untc.text import squash
 
 __all__ = [
     "chapter_numeral",

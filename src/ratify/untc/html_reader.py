@@ -16,14 +16,14 @@ import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
-from ..errors import UntcFormatError
-from .dates import first_date, only_date
-from .document import Column, Header, Note, Row, Statement, StatusDocument, TerritorialApplication
-from .guard import check_size, decode_text
-from .header import chapter_numeral, join_mtdsg, registration, split_conclusion, status_counts
-from .statements import SectionBuilder
-from .table import make_column, make_row, parse_cell
-from .text import footnote_numbers, squash
+from ratify.errors import UntcFormatError
+from ratify.untc.dates import first_date, only_date
+from ratify.untc.document import Column, Header, Note, Row, Statement, StatusDocument, TerritorialApplication
+from ratify.untc.guard import check_size, decode_text
+from ratify.untc.header import chapter_numeral, join_mtdsg, registration, split_conclusion, status_counts
+from ratify.untc.statements import SectionBuilder
+from ratify.untc.table import make_column, make_row, parse_cell
+from ratify.untc.text import footnote_numbers, squash
 
 __all__ = ["read_html"]
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 
-from ..errors import UntcFormatError
-from .csv_reader import mtdsg_from_csv_name, read_derived_csv
-from .document import StatusDocument
-from .guard import MAX_INPUT_BYTES, check_size
-from .html_reader import read_html
-from .xml_reader import read_xml
+from ratify.errors import UntcFormatError
+from ratify.untc.csv_reader import mtdsg_from_csv_name, read_derived_csv
+from ratify.untc.document import StatusDocument
+from ratify.untc.guard import MAX_INPUT_BYTES, check_size
+from ratify.untc.html_reader import read_html
+from ratify.untc.xml_reader import read_xml
 
 __all__ = ["read_status", "sniff"]
 

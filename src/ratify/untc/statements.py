@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .document import StatementSection
+from ratify.untc.document import StatementSection
 
 __all__ = ["SectionBuilder"]
 

@@ -12,9 +12,9 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from .dates import MONTHS
-from .document import Cell, Column, LegendItem, Row
-from .text import split_footnotes, squash
+from ratify.untc.dates import MONTHS
+from ratify.untc.document import Cell, Column, LegendItem, Row
+from ratify.untc.text import split_footnotes, squash
 
 __all__ = ["EMPTY_CELL", "make_column", "make_row", "parse_cell", "parse_legend"]
 

@@ -13,16 +13,25 @@ from collections.abc import Iterable
 
 import defusedxml
 
-from ..errors import UntcFormatError
-from .dates import first_date, only_date
-from .document import Cell, Column, Header, Note, Row, Statement, StatusDocument, TerritorialApplication
-from .guard import check_size
-from .header import chapter_numeral, count, mtdsg_from_path, registration, split_conclusion
-from .repair import repair_xml
-from .safexml import parse_untrusted
-from .statements import SectionBuilder
-from .table import EMPTY_CELL, make_row, parse_cell, parse_legend
-from .text import plain, split_footnotes, squash
+from ratify.errors import UntcFormatError
+from ratify.untc.dates import first_date, only_date
+from ratify.untc.document import (
+    Cell,
+    Column,
+    Header,
+    Note,
+    Row,
+    Statement,
+    StatusDocument,
+    TerritorialApplication,
+)
+from ratify.untc.guard import check_size
+from ratify.untc.header import chapter_numeral, count, mtdsg_from_path, registration, split_conclusion
+from ratify.untc.repair import repair_xml
+from ratify.untc.safexml import parse_untrusted
+from ratify.untc.statements import SectionBuilder
+from ratify.untc.table import EMPTY_CELL, make_row, parse_cell, parse_legend
+from ratify.untc.text import plain, split_footnotes, squash
 
 __all__ = ["read_xml"]
 

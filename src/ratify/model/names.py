@@ -1,0 +1,75 @@
+"""Finding things by any of their names: case-, accent- and punctuation-insensitive, with suggestions."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+from ratify.errors import UnknownNameError
+
+__all__ = ["NameIndex", "normalize"]
+
+T = TypeVar("T")
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def normalize(name: str) -> str:
+    """The lookup key of a name: "Côte d’Ivoire" and "cote d'ivoire" both give "cote d ivoire"."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    stripped = "".join(c for c in folded if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", stripped).strip()
+
+
+class NameIndex(Generic[T]):
+    """Maps every name of every item to the item; a name shared by two items is refused."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self._items: dict[str, T] = {}
+        self._display: dict[str, str] = {}  # normalized key -> the name as written, for suggestions
+        self._clashes: set[str] = set()
+
+    def add(self, item: T, names: Iterable[str | None]) -> None:
+        for name in names:
+            if not name:
+                continue
+            key = normalize(name)
+            if not key:
+                continue
+            seen = self._items.get(key)
+            if seen is not None and seen is not item and seen != item:
+                self._clashes.add(key)
+                continue
+            self._items[key] = item
+            self._display.setdefault(key, name)
+
+    def get(self, name: str) -> T | None:
+        key = normalize(name)
+        if key in self._clashes:
+            return None
+        return self._items.get(key)
+
+    def __getitem__(self, name: str) -> T:
+        item = self.get(name)
+        if item is None:
+            raise UnknownNameError(self.what, name, self.suggest(name))
+        return item
+
+    def suggest(self, name: str, n: int = 3) -> list[str]:
+        """The closest known names, as they are written."""
+        key = normalize(name)
+        matches = difflib.get_close_matches(key, self._display.keys(), n=n * 3, cutoff=0.6)
+        if not matches and key:  # a prefix often finds what a similarity ratio misses ("kyrg" -> Kyrgyzstan)
+            matches = [k for k in self._display if k.startswith(key)]
+        seen: list[str] = []
+        for m in matches:
+            shown = self._display[m]
+            if shown not in seen:
+                seen.append(shown)
+        return seen[:n]

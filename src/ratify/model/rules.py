@@ -1,0 +1,82 @@
+"""Counting periods the way treaty clauses count them.
+
+Each instrument carries its rule as data (`Instrument.entry_into_force_rule`); this module only
+knows the four ways such clauses are written. A succession is not counted at all: the depositary
+records the notification of succession, and ratify treats the instrument as in force for the
+successor from that date unless the depositary records another one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from ratify.model.records import ConsentKind, RuleKind
+
+if TYPE_CHECKING:
+    from ratify.model.records import Consent, Instrument, Rule
+
+__all__ = ["add_months", "apply_rule", "computed_entry_into_force", "describe_rule"]
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, clamped to the end of a shorter month (31 Jan + 1 → 28/29 Feb)."""
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def apply_rule(rule: Rule, start: dt.date, instrument_in_force: dt.date | None = None) -> dt.date:
+    """The end of the period `rule` counts from `start`, never before `instrument_in_force`."""
+    if rule.kind is RuleKind.ON_DATE:
+        end = start
+    elif rule.kind is RuleKind.DAYS_AFTER:
+        end = start + dt.timedelta(days=rule.count)
+    elif rule.kind is RuleKind.MONTHS_AFTER:
+        end = add_months(start, rule.count)
+    else:  # FIRST_OF_MONTH_AFTER_MONTHS
+        end = add_months(start.replace(day=1), rule.count + 1)
+    if rule.not_before_entry_into_force and instrument_in_force is not None and end < instrument_in_force:
+        return instrument_in_force
+    return end
+
+
+def computed_entry_into_force(instrument: Instrument, consent: Consent) -> dt.date | None:
+    """When `instrument` enters into force for a state that gave `consent`; None if it cannot yet.
+
+    None when the instrument has no rule, or is not itself in force (the state stays contracting).
+    """
+    if consent.kind is ConsentKind.SUCCESSION:
+        return consent.date
+    rule = instrument.entry_into_force_rule
+    if rule is None or instrument.entry_into_force is None:
+        return None
+    return apply_rule(rule, consent.date, instrument.entry_into_force)
+
+
+_WORDS = {
+    "en": {
+        RuleKind.ON_DATE: "on the date of deposit",
+        RuleKind.DAYS_AFTER: "on the {n}th day after deposit",
+        RuleKind.MONTHS_AFTER: "{n} months after deposit",
+        RuleKind.FIRST_OF_MONTH_AFTER_MONTHS: "on the first day of the month after {n} months from deposit",
+        "not_before": ", not before the instrument's own entry into force",
+    },
+    "ru": {
+        RuleKind.ON_DATE: "в день сдачи на хранение",
+        RuleKind.DAYS_AFTER: "на {n}-й день после сдачи на хранение",
+        RuleKind.MONTHS_AFTER: "через {n} месяца после сдачи на хранение",
+        RuleKind.FIRST_OF_MONTH_AFTER_MONTHS: "в первый день месяца по истечении {n} месяцев после сдачи на хранение",
+        "not_before": ", но не ранее вступления документа в силу",
+    },
+}
+
+
+def describe_rule(rule: Rule, lang: str = "en") -> str:
+    """The rule in words, with its article: "on the 90th day after deposit (art. 43(2))"."""
+    words = _WORDS.get(lang, _WORDS["en"])
+    text = str(words[rule.kind]).format(n=rule.count)
+    if rule.not_before_entry_into_force and rule.kind is not RuleKind.ON_DATE:
+        text += str(words["not_before"])
+    return f"{text} ({rule.article})"

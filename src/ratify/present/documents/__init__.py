@@ -1,0 +1,63 @@
+"""Documents: the country brief and the regional report, in English and Russian, as HTML, Markdown or Word.
+
+    >>> import ratify
+    >>> cat = ratify.load()
+    >>> html = ratify.render_brief(cat, "KAZ", lang="ru", fmt="html", date=datetime.date(2026, 5, 1))
+
+Three modules, one direction: `context` gathers the facts of a document into frozen objects (the
+same for every format), `render` turns them into HTML or Markdown through the jinja2 templates
+under `templates/report/`, and `docx` into a Word file. Nothing here is imported by `import
+ratify`: jinja2, Babel and python-docx load on the first document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import TYPE_CHECKING
+
+from ratify.errors import RatifyError
+
+if TYPE_CHECKING:
+    from ratify.model.records import Group
+    from ratify.query.catalog import Catalog, StateRef
+
+__all__ = ["FORMATS", "LANGS", "ReportError", "render_brief", "render_report"]
+
+FORMATS = ("html", "md", "docx")
+LANGS = ("en", "ru")
+
+
+class ReportError(RatifyError, ValueError):
+    """A document that cannot be made: an unknown language or format, a template that fails, a missing extra."""
+
+
+def render_brief(cat: Catalog, state: StateRef, lang: str = "en", fmt: str = "html", *,
+                 as_of: dt.date | None = None, date: dt.date | None = None,
+                 templates: str | os.PathLike[str] | None = None,
+                 group: str | Group | None = "almaty-process") -> str | bytes:
+    """The country brief of `state`: a str (HTML, Markdown), or bytes (DOCX).
+
+    `date` is the date printed on the brief (default: today); `as_of` the date the statuses and
+    gaps are for (default: `date`). `templates` is a folder of your own templates (rendered in
+    jinja2's sandbox; any template it lacks comes from ratify's own). `group` is the region the
+    state is compared with (None: leave that section out).
+    """
+    from ratify.present.documents.render import render_document
+
+    return render_document(cat, "brief", lang, fmt, templates, state=state, as_of=as_of, date=date,
+                           group=group)
+
+
+def render_report(cat: Catalog, group: str | Group = "almaty-process", lang: str = "en", fmt: str = "html", *,
+                  since: dt.date | None = None, as_of: dt.date | None = None, date: dt.date | None = None,
+                  templates: str | os.PathLike[str] | None = None) -> str | bytes:
+    """The regional report of `group`: the matrix with coverage, the changes since `since`, each state's gaps.
+
+    `since` defaults to the adoption of the Almaty Declaration (15 March 2011), the start of the
+    process; the other options are those of `render_brief`.
+    """
+    from ratify.present.documents.render import render_document
+
+    return render_document(cat, "region", lang, fmt, templates, group=group, since=since, as_of=as_of,
+                           date=date)

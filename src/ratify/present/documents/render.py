@@ -1,0 +1,162 @@
+"""Rendering: a document's context through its jinja2 template (HTML, Markdown) or the Word writer.
+
+Templates live in `templates/report/` (found with `ratify._resources.bundled_templates()`): one
+base layout per format and one template per document — `brief.html.j2`, `brief.md.j2`,
+`region.html.j2`, `region.md.j2`. Their translatable strings go through `jinja2.ext.i18n` and the
+gettext catalog of `ratify.reports.i18n`.
+
+Every string from data is escaped: HTML by jinja2's autoescaping; Markdown by a `finalize` hook
+that backslash-escapes Markdown's punctuation (and `<`, `&`) in every `{{ … }}` and folds line
+breaks, so a name can neither open a tag nor break a table. Undefined names raise
+(`StrictUndefined`). A folder of the user's own templates is searched first and everything then
+renders in jinja2's sandbox; a template that fails, in either case, raises `ReportError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ratify.present.documents import FORMATS, ReportError
+from ratify.present.documents.context import brief_context, report_context
+from ratify.present.i18n import Lang, language
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from ratify.query.catalog import Catalog
+
+__all__ = ["environment", "md_escape", "render_context", "render_document", "template_names"]
+
+_VARIABLE = {"brief": "brief", "region": "report"}  # the name a document's context has in its template (and `doc`)
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_MD_BREAKS = re.compile(r"[\t\n\v\f\r \x85\u2028\u2029]+")  # folded to one space (no-break spaces stay)
+
+
+def md_escape(value: Any) -> str:
+    """A value for Markdown: one line, with every character Markdown could read as markup escaped."""
+    from markupsafe import Markup
+
+    if isinstance(value, Markup):  # marked safe in the template itself (`|safe`): the template's own words
+        return str(value)
+    text = _MD_BREAKS.sub(" ", str(value)).strip()
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def md_url(url: Any) -> Any:
+    """A web address for a Markdown autolink `<…>` (no escapes there): spaces and brackets percent-encoded."""
+    from markupsafe import Markup
+
+    text = str(url)
+    for char, code in ((" ", "%20"), ("<", "%3C"), (">", "%3E"), ("\n", ""), ("\r", "")):
+        text = text.replace(char, code)
+    return Markup(text)
+
+
+def template_names(kind: str, fmt: str) -> list[str]:
+    """Where a document's template is looked up: a user's folder may hold it at its top or under report/."""
+    return [f"{kind}.{fmt}.j2", f"report/{kind}.{fmt}.j2"]
+
+
+@cache
+def environment(fmt: str, lang: str, user_dir: str | None = None) -> jinja2.Environment:
+    """The jinja2 environment for one format and language (sandboxed when a user folder is given)."""
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from ratify.resources import bundled_templates
+
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(bundled_templates())]
+    if user_dir is not None:
+        loaders.insert(0, jinja2.FileSystemLoader(user_dir))
+    cls = SandboxedEnvironment if user_dir is not None else jinja2.Environment
+    env = cls(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=fmt == "html",
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=md_escape if fmt == "md" else None,
+    )
+    lg = language(lang)
+    env.install_gettext_translations(lg.translations, newstyle=True)  # type: ignore[attr-defined]
+    env.filters.update(date=_date_filter(lg), percent=lg.percent, number=lg.number, mdurl=md_url)
+    env.globals.update(lang=lang, fmt=fmt)
+    return env
+
+
+def _date_filter(lg: Lang) -> Any:
+    def date(value: dt.date | None) -> str:
+        return lg.date(value)
+
+    return date
+
+
+def render_context(ctx: Any, fmt: str, templates: str | os.PathLike[str] | None = None) -> str | bytes:
+    """A context made by `ratify.reports.context` as HTML, Markdown (str) or DOCX (bytes)."""
+    if fmt == "docx":
+        from ratify.present.documents.docx import write_docx
+
+        return write_docx(ctx, language(ctx.lang))
+    import jinja2
+
+    user_dir = _user_dir(templates)
+    env = environment(fmt, ctx.lang, user_dir)
+    try:
+        template = env.select_template(template_names(ctx.kind, fmt))
+        return template.render(doc=ctx, **{_VARIABLE[ctx.kind]: ctx})
+    except jinja2.TemplateSyntaxError as exc:
+        raise ReportError(f"template {exc.filename or exc.name}, line {exc.lineno}: {exc.message}") from None
+    except jinja2.TemplatesNotFound as exc:
+        raise ReportError(f"no template for this document: {', '.join(map(str, exc.templates))}") from None
+    except jinja2.TemplateError as exc:  # undefined names, sandbox violations, missing includes
+        raise ReportError(f"template {_where(exc)}failed: {exc.message or exc}") from None
+    except ReportError:
+        raise
+    except Exception as exc:  # an error raised by an expression of the template (1 // 0, a bad filter argument)
+        raise ReportError(f"template {_where(exc)}failed: {type(exc).__name__}: {exc}") from exc
+
+
+def _where(exc: BaseException) -> str:
+    tb = exc.__traceback__
+    found = ""
+    while tb is not None:  # the innermost frame that belongs to a template
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".j2"):
+            found = f"{Path(name).name}, line {tb.tb_lineno} "
+        tb = tb.tb_next
+    return found
+
+
+def _user_dir(templates: str | os.PathLike[str] | None) -> str | None:
+    if templates is None:
+        return None
+    path = Path(templates)
+    if not path.is_dir():
+        raise ReportError(f"{path}: no such template folder")
+    return str(path.resolve())
+
+
+def render_document(cat: Catalog, kind: str, lang: str, fmt: str, templates: str | os.PathLike[str] | None,
+                    **options: Any) -> str | bytes:
+    """Gather the facts of a brief or a regional report and render them."""
+    if fmt not in FORMATS:
+        raise ReportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    lg = language(lang)
+    for name in ("as_of", "date", "since"):
+        value = options.get(name)
+        if value is not None and not isinstance(value, dt.date):
+            raise ReportError(f"{name} must be a date, not {type(value).__name__}")
+    if kind == "brief":
+        ctx: Any = brief_context(cat, options["state"], lg, as_of=options.get("as_of"), date=options.get("date"),
+                                 group=options.get("group"))
+    else:
+        ctx = report_context(cat, options["group"], lg, since=options.get("since"), as_of=options.get("as_of"),
+                             date=options.get("date"))
+    return render_context(ctx, fmt, templates)

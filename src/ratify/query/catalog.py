@@ -1,0 +1,231 @@
+"""The immutable catalogue: instruments, states, groups and participations, with lookups by any name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from ratify.errors import Problem
+from ratify.model.names import NameIndex
+from ratify.model.records import Group, Instrument, Participation, Source, State, Status, Theme
+
+__all__ = ["Catalog", "InstrumentRef", "StateRef"]
+
+StateRef = str | State
+InstrumentRef = str | Instrument
+
+_THEME_ORDER = {t: i for i, t in enumerate(Theme)}
+
+
+def _instrument_names(inst: Instrument) -> list[str | None]:
+    names: list[str | None] = [inst.id, inst.mtdsg, inst.title.en, inst.title.ru, inst.short_name.en,
+                               inst.short_name.ru, *inst.aliases]
+    if inst.mtdsg:
+        names.append(re.sub(r"[^0-9A-Za-z]", "", inst.mtdsg))  # "XVIII12a"
+    return names
+
+
+def _state_names(state: State) -> list[str | None]:
+    names: list[str | None] = [state.alpha3, state.alpha2, state.name.en, state.name.ru, state.depositary_name]
+    if state.formal_name:
+        names += [state.formal_name.en, state.formal_name.ru]
+    for aliases in state.aliases.values():
+        names += aliases
+    return names
+
+
+def _mtdsg_key(mtdsg: str | None) -> tuple[Any, ...]:
+    """ "XVIII-12" before "XVIII-12-a"; "IV-3" before "IV-13"."""
+    if not mtdsg:
+        return ()
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"[-.]", mtdsg))
+
+
+def _instrument_order(inst: Instrument) -> tuple[Any, ...]:
+    adopted = inst.adoption.date if inst.adoption else dt.date.max
+    return (not inst.binding, _THEME_ORDER[inst.theme], adopted, _mtdsg_key(inst.mtdsg), inst.id)
+
+
+@attrs.frozen
+class Catalog:
+    """Everything ratify knows, frozen; build it with `ratify.load()`.
+
+    Instruments are ordered binding first, then by theme and adoption date; states by alpha-3.
+    """
+
+    instruments: tuple[Instrument, ...] = attrs.field(converter=lambda xs: tuple(sorted(xs, key=_instrument_order)))
+    states: tuple[State, ...] = attrs.field(converter=lambda xs: tuple(sorted(xs, key=lambda s: s.alpha3)))
+    groups: tuple[Group, ...] = ()
+    participations: tuple[Participation, ...] = ()
+    sources: tuple[Source, ...] = ()
+    # where the catalogue was read from, and the warnings of that reading: not part of its content
+    # (`==` compares instruments, states, groups, participations and sources)
+    path: Path | None = attrs.field(default=None, eq=False)
+    warnings: tuple[Problem, ...] = attrs.field(default=(), eq=False)
+    _by_pair: MappingProxyType[tuple[str, str], Participation] = attrs.field(init=False, repr=False, eq=False)
+    _by_state: MappingProxyType[str, tuple[Participation, ...]] = attrs.field(init=False, repr=False, eq=False)
+    _by_instrument: MappingProxyType[str, tuple[Participation, ...]] = attrs.field(init=False, repr=False, eq=False)
+    _instrument_index: NameIndex[Instrument] = attrs.field(init=False, repr=False, eq=False)
+    _state_index: NameIndex[State] = attrs.field(init=False, repr=False, eq=False)
+    _group_index: NameIndex[Group] = attrs.field(init=False, repr=False, eq=False)
+    _sources_by_id: MappingProxyType[str, Source] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        pairs = {(p.state, p.instrument): p for p in self.participations}
+        by_state: dict[str, list[Participation]] = {}
+        by_inst: dict[str, list[Participation]] = {}
+        for p in self.participations:
+            by_state.setdefault(p.state, []).append(p)
+            by_inst.setdefault(p.instrument, []).append(p)
+        instruments: NameIndex[Instrument] = NameIndex("instrument")
+        for inst in self.instruments:
+            instruments.add(inst, _instrument_names(inst))
+        states: NameIndex[State] = NameIndex("state")
+        for st in self.states:
+            states.add(st, _state_names(st))
+        groups: NameIndex[Group] = NameIndex("group")
+        for g in self.groups:
+            groups.add(g, [g.id, g.name.en, g.name.ru])
+        set_ = object.__setattr__
+        set_(self, "_by_pair", MappingProxyType(pairs))
+        set_(self, "_by_state", MappingProxyType({k: tuple(v) for k, v in by_state.items()}))
+        set_(self, "_by_instrument", MappingProxyType({k: tuple(v) for k, v in by_inst.items()}))
+        set_(self, "_instrument_index", instruments)
+        set_(self, "_state_index", states)
+        set_(self, "_group_index", groups)
+        set_(self, "_sources_by_id", MappingProxyType({src.id: src for src in self.sources}))
+
+    # -- lookups ----------------------------------------------------------------------------------
+
+    def instrument(self, name: InstrumentRef) -> Instrument:
+        """An instrument by id, MTDSG number, short name, alias or title (en or ru)."""
+        if isinstance(name, Instrument):
+            return name
+        return self._instrument_index[name]
+
+    def state(self, name: StateRef) -> State:
+        """A state by alpha-3, alpha-2, name (en or ru), formal name, the depositary's name or a former name."""
+        if isinstance(name, State):
+            return name
+        return self._state_index[name]
+
+    def find_state(self, name: str) -> State | None:
+        """Like `state`, but None for a name no lookup knows."""
+        return self._state_index.get(name)
+
+    def group(self, name: str | Group) -> Group:
+        if isinstance(name, Group):
+            return name
+        return self._group_index[name]
+
+    def states_of(self, group: str | Group | None = None, states: Iterable[StateRef] | None = None) -> tuple[State, ...]:
+        """The states of a group, or the named ones, or all of them."""
+        if states is not None:
+            return tuple(self.state(s) for s in states)
+        if group is not None:
+            return tuple(self.state(code) for code in self.group(group).states)
+        return self.states
+
+    def instruments_of(self, instruments: Iterable[InstrumentRef] | None = None, *,
+                       binding: bool | None = None) -> tuple[Instrument, ...]:
+        chosen = self.instruments if instruments is None else tuple(self.instrument(i) for i in instruments)
+        return tuple(i for i in chosen if binding is None or i.binding is binding)
+
+    # -- participation and status -------------------------------------------------------------------
+
+    def participation(self, state: StateRef, instrument: InstrumentRef) -> Participation | None:
+        """The record of `state` in `instrument`, or None if the depositary lists no action by it."""
+        return self._by_pair.get((self.state(state).alpha3, self.instrument(instrument).id))
+
+    def participations_of(self, state: StateRef | None = None,
+                          instrument: InstrumentRef | None = None) -> tuple[Participation, ...]:
+        if state is not None and instrument is not None:
+            p = self.participation(state, instrument)
+            return (p,) if p else ()
+        if state is not None:
+            return self._by_state.get(self.state(state).alpha3, ())
+        if instrument is not None:
+            return self._by_instrument.get(self.instrument(instrument).id, ())
+        return self.participations
+
+    def status(self, state: StateRef, instrument: InstrumentRef, as_of: dt.date | None = None) -> Status:
+        """Where `state` stands towards `instrument` on `as_of` (default: today)."""
+        p = self.participation(state, instrument)
+        return p.status(as_of) if p else Status.NONE
+
+    def parties(self, instrument: InstrumentRef, as_of: dt.date | None = None) -> tuple[str, ...]:
+        """The alpha-3 codes of the parties on `as_of` (default: today)."""
+        return tuple(p.state for p in self.participations_of(instrument=instrument)
+                     if p.status(as_of) is Status.PARTY)
+
+    def source(self, source_id: str) -> Source:
+        return self._sources_by_id[source_id]
+
+    def __repr__(self) -> str:
+        where = f" from {self.path}" if self.path else ""
+        return (f"<Catalog{where}: {len(self.instruments)} instruments, {len(self.states)} states, "
+                f"{len(self.participations)} participations>")
+
+    # -- analysis: thin delegates to graph.py, gaps.py, matrix.py, changes.py, simulate.py ---------------
+
+    _graph: Any = attrs.field(init=False, default=None, repr=False, eq=False)  # built on first use
+
+    @property
+    def graph(self) -> Any:
+        """The instrument graph (a networkx DiGraph; see `ratify.graph`), built on first use."""
+        if self._graph is None:
+            from ratify.query.graph import build_graph
+
+            object.__setattr__(self, "_graph", build_graph(self.instruments))
+        return self._graph
+
+    def gaps(self, state: StateRef, as_of: dt.date | None = None,
+             instruments: Iterable[InstrumentRef] | None = None,
+             recommended_by: InstrumentRef | None = None) -> list[Any]:
+        """What `state` has not done on `as_of`, as `Gap`s in the order to act on them (see `ratify.gaps`)."""
+        from ratify.query.gaps import find_gaps
+
+        return find_gaps(self, state, as_of, instruments, recommended_by)
+
+    def matrix(self, group: str | Group | None = None, states: Iterable[StateRef] | None = None,
+               instruments: Iterable[InstrumentRef] | None = None, as_of: dt.date | None = None) -> Any:
+        """States × instruments of `Status` on `as_of` (default: every state and instrument, today)."""
+        from ratify.query.matrix import build_matrix
+
+        return build_matrix(self, group, states, instruments, as_of)
+
+    def compare(self, a: StateRef, b: StateRef, as_of: dt.date | None = None) -> Any:
+        """Two states side by side in the binding instruments: a two-row `Matrix`."""
+        from ratify.query.matrix import compare
+
+        return compare(self, a, b, as_of)
+
+    def changes(self, since: dt.date, until: dt.date | None = None, group: str | Group | None = None,
+                states: Iterable[StateRef] | None = None,
+                instruments: Iterable[InstrumentRef] | None = None) -> list[Any]:
+        """Every `Event` from `since` to `until` (default: today), in date order."""
+        from ratify.query.events import find_changes
+
+        return find_changes(self, since, until, group, states, instruments)
+
+    def to_dataframe(self, as_of: dt.date | None = None, *, group: str | Group | None = None,
+                     states: Iterable[StateRef] | None = None,
+                     instruments: Iterable[InstrumentRef] | None = None) -> Any:
+        """The tidy table as a pandas DataFrame: one row per state × instrument with its status on
+        `as_of` (default: today) and the facts recorded by then; dates as datetime64[ns] columns (NaT
+        for none). See `ratify.frames.catalog_frame`; needs the `pandas` extra."""
+        from ratify.present.frames import catalog_frame
+
+        return catalog_frame(self, as_of, group=group, states=states, instruments=instruments)
+
+    def simulate(self, state: StateRef, instrument: InstrumentRef, action: Any, *, on: dt.date) -> Catalog:
+        """A new catalogue in which `state` took `action` towards `instrument` on `on` (this one unchanged)."""
+        from ratify.query.simulate import simulate
+
+        return simulate(self, state, instrument, action, on)

@@ -1,0 +1,178 @@
+"""The checks a data folder must pass beyond its types: references, dates and the rules of each instrument.
+
+Each check returns `Problem`s; nothing here raises. Errors make the folder unloadable; warnings are
+disagreements the depositary's own record explains (a succession dated from independence).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+from ratify.errors import Problem
+from ratify.model.records import (
+    ActionKind,
+    Consent,
+    ConsentKind,
+    Group,
+    RelationKind,
+    State,
+)
+from ratify.model.rules import computed_entry_into_force
+from ratify.store.schema import InstrumentFile, ParticipantRecord
+
+__all__ = ["date_order_issues", "validate_files"]
+
+_CORRECTABLE = frozenset(
+    {ActionKind.SIGNATURE, ActionKind.DENUNCIATION, ActionKind.STATEMENT_WITHDRAWN}
+    | {a for a in ActionKind if a.is_consent}
+)
+
+
+def validate_files(folder: Path, states: Mapping[str, State], groups: Mapping[str, Group],
+                   files: Mapping[Path, InstrumentFile], unreadable: Iterable[str] = ()) -> list[Problem]:
+    """Every problem of the structured files; `unreadable` names files already reported as broken."""
+    problems: list[Problem] = []
+    broken = frozenset(unreadable)
+    by_id: dict[str, tuple[Path, InstrumentFile]] = {}
+    for path, f in files.items():
+        inst = f.instrument
+        if inst.id in by_id:
+            problems.append(Problem(str(path), "instrument.id", f"{inst.id!r} is also the id in {by_id[inst.id][0]}"))
+        by_id[inst.id] = (path, f)
+        if path.stem != inst.id:
+            problems.append(Problem(str(path), "instrument.id",
+                                    f"the file of instrument {inst.id!r} must be named {inst.id}.toml"))
+    mtdsg_seen: dict[str, str] = {}
+    for path, f in files.items():
+        problems += _check_instrument(path, f, states, by_id, broken)
+        m = f.instrument.mtdsg
+        if m:
+            if m in mtdsg_seen:
+                problems.append(Problem(str(path), "instrument.mtdsg", f"{m!r} is also the number of {mtdsg_seen[m]!r}"))
+            mtdsg_seen[m] = f.instrument.id
+    problems += _check_prerequisites(by_id)
+    for gid, g in groups.items():
+        for i, m in enumerate(g.members):
+            if m.state not in states:
+                problems.append(Problem(str(folder / "groups.toml"), f"{gid}.members[{i}].state",
+                                        _unknown_state(m.state, states)))
+    return problems
+
+
+def _unknown_state(code: str, states: Mapping[str, State]) -> str:
+    near = difflib.get_close_matches(code, list(states), n=3)
+    hint = f"; did you mean {', '.join(near)}?" if near else ""
+    return f"unknown state code {code!r}{hint}"
+
+
+def _check_instrument(path: Path, f: InstrumentFile, states: Mapping[str, State],
+                      by_id: Mapping[str, tuple[Path, InstrumentFile]], broken: frozenset[str]) -> Iterator[Problem]:
+    file = str(path)
+    inst = f.instrument
+    source_ids = [s.id for s in f.sources]
+    for i, sid in enumerate(source_ids):
+        if sid in source_ids[:i]:
+            yield Problem(file, f"sources[{i}].id", f"duplicate source id {sid!r}")
+    if inst.source and inst.source not in source_ids:
+        yield Problem(file, "instrument.source", f"unknown source {inst.source!r}")
+    for i, rel in enumerate(inst.relations):
+        if rel.target not in by_id and rel.target not in broken:
+            near = difflib.get_close_matches(rel.target, list(by_id), n=3)
+            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            yield Problem(file, f"instrument.relations[{i}].target", f"unknown instrument {rel.target!r}{hint}")
+    adopted = inst.adoption.date if inst.adoption else None
+    seen: dict[str, int] = {}
+    for i, rec in enumerate(f.participants):
+        where = f"participants[{i}]"
+        if rec.state not in states:
+            yield Problem(file, f"{where}.state", _unknown_state(rec.state, states))
+        if rec.state in seen:
+            yield Problem(file, f"{where}.state", f"duplicate participant {rec.state} (also participants[{seen[rec.state]}])")
+        seen.setdefault(rec.state, i)
+        if rec.source and rec.source not in source_ids:
+            yield Problem(file, f"{where}.source", f"unknown source {rec.source!r}")
+        if rec.consent_kind and not rec.consent:
+            yield Problem(file, f"{where}.consent_kind", "a consent kind without a consent date")
+        for field, code, message in date_order_issues(rec, adopted):
+            # the depositary's own record, kept as it stands, is reported rather than refused
+            accepted = code in rec.quirks
+            yield Problem(file, f"{where}.{field}", message + (" (as the depositary records it)" if accepted else ""),
+                          "warning" if accepted else "error")
+        d = rec.denunciation
+        if d and rec.consent and d.notified and d.notified < rec.consent:
+            yield Problem(file, f"{where}.denunciation.notified", f"denunciation {d.notified} is before consent on {rec.consent}")
+        if d and d.notified and d.effective and d.effective < d.notified:
+            yield Problem(file, f"{where}.denunciation.effective", "takes effect before it was notified")
+        if rec.entry_into_force and rec.consent:
+            consent = Consent(rec.consent, rec.consent_kind or ConsentKind.RATIFICATION)
+            expected = computed_entry_into_force(inst, consent)
+            if rec.entry_into_force != expected:
+                succession = consent.kind is ConsentKind.SUCCESSION
+                rule = inst.entry_into_force_rule
+                why = rule.describe() if rule else "no rule"
+                yield Problem(file, f"{where}.entry_into_force",
+                              f"recorded {rec.entry_into_force} differs from {expected} computed by the rule ({why})",
+                              "warning" if succession else "error")
+        for j, st in enumerate(rec.statements):
+            if st.objects_to and st.objects_to not in states:
+                yield Problem(file, f"{where}.statements[{j}].objects_to", _unknown_state(st.objects_to, states))
+            if st.source and st.source not in source_ids:
+                yield Problem(file, f"{where}.statements[{j}].source", f"unknown source {st.source!r}")
+            if st.withdrawn and st.date and st.withdrawn < st.date:
+                yield Problem(file, f"{where}.statements[{j}].withdrawn", "withdrawn before it was made")
+    for i, c in enumerate(f.corrections):
+        where = f"corrections[{i}]"
+        if c.state not in states:
+            yield Problem(file, f"{where}.state", _unknown_state(c.state, states))
+        if c.source not in source_ids:
+            yield Problem(file, f"{where}.source", f"unknown source {c.source!r}")
+        if c.action not in _CORRECTABLE:
+            allowed = ", ".join(sorted(a.value for a in _CORRECTABLE))
+            yield Problem(file, f"{where}.action", f"{c.action.value!r} cannot be corrected; use one of {allowed}")
+        if adopted and c.date < adopted:
+            yield Problem(file, f"{where}.date", f"{c.date} is before adoption on {adopted}")
+        if c.action is ActionKind.STATEMENT_WITHDRAWN and not c.statement:
+            yield Problem(file, f"{where}.statement", "say which statement is withdrawn (words from its text)")
+
+
+def date_order_issues(rec: ParticipantRecord, adopted: dt.date | None) -> list[tuple[str, str, str]]:
+    """(field, code, message) for each date of `rec` out of order: before adoption, signature after consent."""
+    out = []
+    if adopted and rec.signature and rec.signature < adopted:
+        out.append(("signature", "signature_before_adoption", f"signature {rec.signature} is before adoption on {adopted}"))
+    if adopted and rec.consent and rec.consent < adopted:
+        out.append(("consent", "consent_before_adoption", f"consent {rec.consent} is before adoption on {adopted}"))
+    if rec.signature and rec.consent and rec.signature > rec.consent:
+        out.append(("signature", "signature_after_consent", f"signature {rec.signature} is after consent on {rec.consent}"))
+    return out
+
+
+def _consented(f: InstrumentFile) -> set[str]:
+    states = {r.state for r in f.participants if r.consent}
+    states |= {c.state for c in f.corrections if c.action.is_consent}
+    return states
+
+
+def _check_prerequisites(by_id: Mapping[str, tuple[Path, InstrumentFile]]) -> Iterator[Problem]:
+    """A consent to an instrument that requires being party to another (UNTOC art. 37(2)) needs that consent."""
+    for path, f in by_id.values():
+        for rel in f.instrument.relations:
+            if rel.kind is not RelationKind.REQUIRES_PARTY_TO or rel.target not in by_id:
+                continue
+            parent_path, parent = by_id[rel.target]
+            if not parent.participants and not parent.corrections:
+                continue  # the parent's table is not in this folder: nothing to check against
+            parents = _consented(parent)
+            parent_as_of = parent.instrument.as_of
+            for i, rec in enumerate(f.participants):
+                if rec.consent and rec.state not in parents:
+                    stale = parent_as_of is not None and rec.consent > parent_as_of
+                    why = (f"; {parent_path.name} is as of {parent_as_of}, before this consent, so the record of "
+                           f"{rel.target} is out of date" if stale else "")
+                    yield Problem(str(path), f"participants[{i}].consent",
+                                  f"{rec.state} consented to {f.instrument.id} on {rec.consent} but has no consent to "
+                                  f"{rel.target}, which it requires ({rel.basis or 'relation'}){why}",
+                                  "warning" if stale else "error")

@@ -1,0 +1,586 @@
+"""Depositary status files → instrument data files, merged with what a person curated by hand.
+
+`document_to_file` turns one read `StatusDocument` into an `InstrumentFile`: each row's participant
+is mapped to a state through the state names, each date cell interpreted through its own column's
+legend, bracketed cells kept as denunciations, footnotes kept with their text. Given the file
+already in the data folder (`base`), everything a person added — Russian titles, the entry-into-force
+rule, summaries of reservations, notes, corrections with sources — is carried over unchanged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import os
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ratify.errors import DataError, OutputError
+from ratify.model.names import normalize
+from ratify.model.records import (
+    ActionKind,
+    Adoption,
+    ConsentKind,
+    Denunciation,
+    Footnote,
+    Instrument,
+    InstrumentKind,
+    Localized,
+    Source,
+    State,
+    Statement,
+    StatementKind,
+    Theme,
+)
+from ratify.query.diff import Change, ChangeKind
+from ratify.resources import bundled_data
+from ratify.store.atomic import replace_files
+from ratify.store.schema import Correction, InstrumentFile, ParticipantRecord, UnmatchedRow
+from ratify.store.validate import date_order_issues
+from ratify.untc.document import Cell, Column, Row, StatusDocument
+from ratify.untc.document import Statement as RawStatement
+from ratify.untc.header import roman_value
+
+if TYPE_CHECKING:
+    from ratify.store.read import FolderContents
+
+__all__ = [
+    "ImportReport",
+    "ImportResult",
+    "consent_kind_of",
+    "document_to_file",
+    "import_untc",
+    "instrument_id_for",
+    "untc_source",
+]
+
+StateFinder = Callable[[str], State | None]
+
+# The depositary's words for consent to be bound, as they appear in column legends.
+_CONSENT_WORDS: tuple[tuple[str, ConsentKind], ...] = (
+    ("succession", ConsentKind.SUCCESSION),
+    ("ratification", ConsentKind.RATIFICATION),
+    ("accession", ConsentKind.ACCESSION),
+    ("acceptance", ConsentKind.ACCEPTANCE),
+    ("approval", ConsentKind.APPROVAL),
+    ("definitive signature", ConsentKind.DEFINITIVE_SIGNATURE),
+    ("formal confirmation", ConsentKind.FORMAL_CONFIRMATION),
+    ("consent to be bound", ConsentKind.CONSENT_TO_BE_BOUND),
+)
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_PROSE_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTHS})\s+(\d{{4}})\b")
+_SENTENCE_BREAK = re.compile(r"(?<=\.)\s+(?=[A-Z])")
+_ARTICLES = re.compile(r"\barticles?\s+((?:[0-9IVXL]+[A-Za-z]?(?:\s*\([0-9a-z]+\))*)(?:\s*(?:,|and)\s*[0-9IVXL]+[A-Za-z]?(?:\s*\([0-9a-z]+\))*)*)", re.I)
+_MADE_BY = re.compile(r"made by (?:the Government of )?(?:the )?(.+?)(?: upon| at the time| on \d|:|$)", re.I)
+
+
+@attrs.frozen
+class ImportResult:
+    """A converted file and what a person should know about the conversion."""
+
+    file: InstrumentFile
+    notes: tuple[str, ...] = ()
+
+
+def instrument_id_for(mtdsg: str) -> str:
+    """The id given to an instrument first met in a depositary file: its MTDSG number, lower-cased."""
+    return mtdsg.strip().lower()
+
+
+@functools.lru_cache(maxsize=1024)  # once per legend label, not once per cell
+def consent_kind_of(label: str) -> ConsentKind | None:
+    """The kind of consent a legend label names ("Accession" → accession), or None if it names none."""
+    words = normalize(label)
+    for key, kind in _CONSENT_WORDS:
+        if key in words:
+            return kind
+    return None
+
+
+def untc_source(doc: StatusDocument, as_of: dt.date | None, *, file: str | None = None,
+                note: str | None = None) -> Source:
+    """The Source record of a depositary file."""
+    when = doc.as_of or as_of
+    fmt = {"xml": "status XML", "html": "status page", "csv": "participant table (derived CSV)"}[doc.format]
+    return Source(
+        id=f"untc-{doc.header.mtdsg}" + (f"-{when.isoformat()}" if when else ""),
+        title=f"UN Treaty Collection, MTDSG {doc.header.mtdsg}, {fmt}",
+        url=_status_url(doc.header.mtdsg),
+        as_of=when,
+        file=file,
+        note=note,
+    )
+
+
+def _status_url(mtdsg: str) -> str:
+    chapter = mtdsg.split("-")[0]
+    return (f"https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no={mtdsg}"
+            f"&chapter={roman_value(chapter)}&clang=_en")
+
+
+def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: InstrumentFile | None = None,
+                     as_of: dt.date | None = None, source: Source | None = None) -> ImportResult:
+    """Convert `doc` into an instrument file, keeping every curated field of `base`."""
+    if not doc.columns and base is not None and base.participants:
+        # a header-only file (a page without its table) says nothing about the participants: keep them
+        return ImportResult(base, (f"{doc.source}: no participants table; the {len(base.participants)} "
+                                   f"participants already in the folder are kept",))
+    notes: list[str] = []
+    src = source or untc_source(doc, as_of)
+    instrument = _instrument(doc, base, src)
+    sig_col, consent_col = _column_roles(doc.columns)
+    participants: list[ParticipantRecord] = []
+    unmatched: list[UnmatchedRow] = []
+    old = {r.state: r for r in base.participants} if base else {}
+    statements = _statements_by_state(doc, find_state)
+    adopted = instrument.adoption.date if instrument.adoption else None
+    seen: set[str] = set()
+    for row in doc.rows:
+        state = find_state(row.name)
+        if state is None:
+            unmatched.append(UnmatchedRow(row.name, tuple(c.text for c in row.cells), row.footnotes))
+            notes.append(f"{doc.source}: participant {row.name!r} matches no state; kept under [[unmatched]]")
+            continue
+        if state.alpha3 in seen:
+            notes.append(f"{doc.source}: {row.name!r} is a second row for {state.alpha3}; kept under [[unmatched]]")
+            unmatched.append(UnmatchedRow(row.name, tuple(c.text for c in row.cells), row.footnotes))
+            continue
+        seen.add(state.alpha3)
+        rec = _record(doc, row, state, sig_col, consent_col, notes)
+        raws = statements.get(state.alpha3)
+        if raws:
+            made = _statements(raws, rec.consent, find_state)
+            rec = attrs.evolve(rec, statements=made)
+        quirks = tuple(code for _, code, _ in date_order_issues(rec, adopted))
+        if quirks:
+            rec = attrs.evolve(rec, quirks=quirks)
+            notes.append(f"{doc.source}: {row.name}: {', '.join(quirks)} in the depositary's own record; kept as recorded")
+        previous = old.get(state.alpha3)
+        participants.append(rec if previous is None else _keep_curated(rec, previous, notes, doc.source))
+    for code, rec in old.items():
+        if code not in seen and _is_curated_only(rec):
+            participants.append(rec)  # a person's record the table does not have: never dropped
+    participants.sort(key=lambda r: r.state)
+    sources = _merge_sources(base, src)
+    corrections = base.corrections if base else ()
+    notes += _redundant_corrections(corrections, participants)
+    file = InstrumentFile(instrument=instrument, sources=sources, participants=tuple(participants),
+                          corrections=corrections, unmatched=tuple(unmatched))
+    return ImportResult(file, tuple(notes))
+
+
+# -- instrument header ---------------------------------------------------------------------------
+
+
+def _instrument(doc: StatusDocument, base: InstrumentFile | None, src: Source) -> Instrument:
+    h = doc.header
+    if base is not None:
+        inst = base.instrument
+        return attrs.evolve(inst, as_of=src.as_of or inst.as_of, source=src.id,
+                            mtdsg=inst.mtdsg or h.mtdsg,
+                            entry_into_force=inst.entry_into_force or h.entry_into_force)
+    title = h.title.strip() or h.mtdsg
+    adoption = None
+    if h.conclusion_date:
+        adoption = Adoption(place=Localized(h.conclusion_place or ""), date=h.conclusion_date)
+    registration = None
+    if h.registration_number:
+        registration = (f"{h.registration_date.day} {h.registration_date:%B %Y}, " if h.registration_date else "") \
+            + f"No. {h.registration_number}".replace("No. No.", "No.")
+    return Instrument(
+        id=instrument_id_for(h.mtdsg),
+        mtdsg=h.mtdsg,
+        title=Localized(title),
+        short_name=Localized(title),
+        kind=_kind_of(title),
+        binding=True,
+        themes=(Theme.OTHER,),
+        adoption=adoption,
+        entry_into_force=h.entry_into_force,
+        depositary="Secretary-General of the United Nations",
+        treaty_series=h.treaty_text,
+        registration=registration,
+        as_of=src.as_of,
+        source=src.id,
+        url=src.url,
+    )
+
+
+def _kind_of(title: str) -> InstrumentKind:
+    words = title.lower()
+    for word, kind in (("protocol", InstrumentKind.PROTOCOL), ("covenant", InstrumentKind.COVENANT),
+                       ("convention", InstrumentKind.CONVENTION), ("agreement", InstrumentKind.AGREEMENT)):
+        if words.startswith(word) or f" {word}" in words.split(",")[0]:
+            return kind
+    return InstrumentKind.OTHER
+
+
+def _merge_sources(base: InstrumentFile | None, src: Source) -> tuple[Source, ...]:
+    if base is None:
+        return (src,)
+    used = {c.source for c in base.corrections} | {r.source for r in base.participants if r.source}
+    used |= {s.source for r in base.participants for s in r.statements if s.source}
+    kept = [s for s in base.sources if s.id != src.id and (s.id in used or s.id != base.instrument.source)]
+    return (src, *kept)
+
+
+# -- rows ------------------------------------------------------------------------------------------
+
+
+def _column_roles(columns: tuple[Column, ...]) -> tuple[int | None, int | None]:
+    """Which column holds signatures and which the consent to be bound (always the last one)."""
+    if not columns:
+        return None, None
+    consent = len(columns) - 1
+    signature = next((i for i, c in enumerate(columns[:-1]) if "signature" in c.label.lower()
+                      and consent_kind_of(c.label.split(",")[0]) is None), None)
+    return signature, consent
+
+
+def _record(doc: StatusDocument, row: Row, state: State, sig_col: int | None, consent_col: int | None,
+            notes: list[str]) -> ParticipantRecord:
+    signature = consent = None
+    kind: ConsentKind | None = None
+    label: str | None = None
+    bracketed = False
+    extra: list[str] = []
+    for i, cell in enumerate(row.cells):
+        if not cell.text:
+            continue
+        bracketed |= cell.bracketed
+        column = doc.columns[i]
+        if cell.date is None:
+            notes.append(f"{doc.source}: {row.name}: cell {cell.text!r} holds no date; kept as printed")
+            extra.append(f"{column.label}: {cell.text}")
+        elif i == sig_col:
+            signature = cell.date
+            if cell.code is not None:
+                extra.append(f"signature: {column.meaning(cell.code) or cell.code}")
+        elif i == consent_col:
+            consent = cell.date
+            kind, label = _consent_kind(column, cell, doc.source, row.name, notes)
+        else:
+            extra.append(f"{column.label}: {cell.text}")
+    footnotes = tuple(Footnote(n, _note_text(doc, n)) for n in row.footnotes)
+    denunciation = _denunciation(footnotes) if bracketed else None
+    return ParticipantRecord(
+        state=state.alpha3,
+        name=row.name,
+        signature=signature,
+        consent=consent,
+        consent_kind=kind if consent else None,
+        consent_label=label if consent else None,
+        denunciation=denunciation,
+        footnotes=footnotes,
+        other_cells=tuple(extra),
+    )
+
+
+def _consent_kind(column: Column, cell: Cell, source: str, name: str,
+                  notes: list[str]) -> tuple[ConsentKind | None, str | None]:
+    meaning = column.meaning(cell.code)
+    if meaning is None:
+        notes.append(f"{source}: {name}: code {cell.code!r} is not in the legend {column.label!r}; kept as 'other'")
+        return ConsentKind.OTHER, f"code {cell.code}" if cell.code else "undefined in the legend"
+    kind = consent_kind_of(meaning)
+    if kind is None:
+        return ConsentKind.OTHER, meaning
+    return kind, None
+
+
+def _note_text(doc: StatusDocument, index: str) -> str | None:
+    note = doc.note(index)
+    return note.text if note else None
+
+
+def _prose_date(text: str) -> dt.date | None:
+    m = _PROSE_DATE.search(text)
+    if not m:
+        return None
+    return dt.datetime.strptime(f"{m.group(1)} {m.group(2)} {m.group(3)}", "%d %B %Y").date()
+
+
+def _denunciation(footnotes: Iterable[Footnote]) -> Denunciation:
+    """The dates of a bracketed (withdrawn) participation, where its footnotes state them.
+
+    Each sentence that speaks of denouncing or withdrawing gives a notice date (the first date of a
+    sentence that says the Secretary-General was notified, informed or received it) and an effective
+    date (the one after "effect"). A note may tell a first denunciation, a re-accession and a second
+    denunciation: the latest pair is the one in force.
+    """
+    found = Denunciation()
+    for fn in footnotes:
+        for sentence in _SENTENCE_BREAK.split(fn.text or ""):
+            low = sentence.lower()
+            if not ("denounc" in low or "denunciation" in low or "withdr" in low):
+                continue
+            notified = _prose_date(sentence) if re.search(r"notif|inform|receiv|communicat", low) else None
+            m = re.search(r"\beffect\b(?:\s+(?:on|from|as from|as of))?\s*(.+)", sentence)
+            effective = _prose_date(m.group(1)) if m else None
+            latest = max(d for d in (found.notified, found.effective, dt.date.min) if d is not None)
+            if (notified or effective) and max(d for d in (notified, effective) if d is not None) > latest:
+                found = Denunciation(notified=notified, effective=effective)
+    return found
+
+
+# -- statements ------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Section:
+    """A section of a document's statements, and what its title says of them."""
+
+    objection: bool
+    dated_by_consent: bool  # an undated statement was made with the consent to be bound
+    articles: tuple[str, ...] = ()  # what the title names: "… under article 41" → ("41",)
+
+
+def _dated_by_consent(title: str | None) -> bool:
+    """Whether a section title dates its undated statements from the consent to be bound.
+
+    ("Unless otherwise indicated, the declarations and reservations were made upon ratification,
+    accession or succession.")
+    """
+    words = (title or "").lower()
+    return "unless otherwise" in words and any(w in words for w in ("ratification", "accession", "succession"))
+
+
+def _statements_by_state(doc: StatusDocument,
+                         find_state: StateFinder) -> dict[str, list[tuple[RawStatement, _Section]]]:
+    """The document's declarations, objections and declarations under an article, by the state that made them."""
+    main = _dated_by_consent(doc.declarations_title)
+    under = doc.declarations_under_article_title
+    sections = (
+        (doc.declarations, _Section(objection=False, dated_by_consent=main)),
+        (doc.declarations_under_article,
+         _Section(objection=False, dated_by_consent=_dated_by_consent(under), articles=tuple(_articles(under or "")))),
+        (doc.objections, _Section(objection=True, dated_by_consent=main)),
+    )
+    out: dict[str, list[tuple[RawStatement, _Section]]] = {}
+    for raws, section in sections:
+        for raw in raws:
+            state = find_state(raw.participant)
+            if state is not None:
+                out.setdefault(state.alpha3, []).append((raw, section))
+    return out
+
+
+def _statements(raws: list[tuple[RawStatement, _Section]], consent: dt.date | None,
+                find_state: StateFinder) -> tuple[Statement, ...]:
+    out: list[Statement] = []
+    for raw, section in raws:
+        out += _from_raw(raw, section, consent if section.dated_by_consent else None, find_state)
+    return tuple(out)
+
+
+def _from_raw(raw: RawStatement, in_section: _Section, default_date: dt.date | None,
+              find_state: StateFinder) -> list[Statement]:
+    out = []
+    for section in raw.sections:
+        text = "\n\n".join(p for p in section.paragraphs if p)
+        if not text:
+            continue  # a heading alone ("Declarations:") states nothing
+        title = section.title or ""
+        if in_section.objection:
+            kind = StatementKind.OBJECTION
+        elif "reserv" in title.lower() or (not title and "reserv" in text.split("\n\n")[0].lower()):
+            kind = StatementKind.RESERVATION
+        else:
+            kind = StatementKind.DECLARATION
+        objects_to = None
+        if in_section.objection:
+            m = _MADE_BY.search(title)
+            target = find_state(m.group(1).strip()) if m else None
+            objects_to = target.alpha3 if target else None
+        articles = tuple(_articles(title)) or in_section.articles
+        full = f"{title}\n\n{text}".strip() if title else text
+        out.append(Statement(kind=kind, date=section.date or default_date, articles=articles,
+                             objects_to=objects_to, text=full or None))
+    return out
+
+
+def _articles(title: str) -> list[str]:
+    found: list[str] = []
+    for m in _ARTICLES.finditer(title):
+        for part in re.split(r"\s*(?:,|and)\s*", m.group(1)):
+            part = part.replace(" ", "")
+            if part and part not in found:
+                found.append(part)
+    return found
+
+
+# -- keeping what a person curated -----------------------------------------------------------------
+
+
+def _is_curated_only(rec: ParticipantRecord) -> bool:
+    return rec.name is None
+
+
+def _same_text(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and normalize(a) == normalize(b)
+
+
+def _keep_curated(new: ParticipantRecord, old: ParticipantRecord | None, notes: list[str],
+                  source: str) -> ParticipantRecord:
+    """`new` from the depositary, with the hand-made parts of `old` carried over."""
+    if old is None:
+        return new
+    statements = list(new.statements)
+    used: set[int] = set()
+    for st in old.statements:
+        curated = st.summary is not None or st.limits_scope or st.withdrawn is not None or st.source is not None
+        same = [i for i, s in enumerate(statements) if i not in used and _same_text(s.text, st.text)]
+        # the same kind first; a curated statement may have corrected the kind the importer guessed
+        match = next((i for i in same if statements[i].kind is st.kind), same[0] if same and curated else None)
+        if match is not None:
+            used.add(match)
+            s = statements[match]
+            statements[match] = attrs.evolve(
+                s, summary=st.summary, limits_scope=st.limits_scope, withdrawn=st.withdrawn or s.withdrawn,
+                articles=st.articles or s.articles, source=st.source, date=st.date or s.date, remedy=st.remedy,
+                kind=st.kind)
+        elif curated or st.text is None:
+            statements.append(st)
+            if st.text is not None:
+                notes.append(f"{source}: {new.state}: a curated {st.kind.value} is no longer in the file; kept")
+    return attrs.evolve(new, statements=tuple(statements), notes=old.notes,
+                        entry_into_force=old.entry_into_force or new.entry_into_force)
+
+
+def _redundant_corrections(corrections: Iterable[Correction], participants: Iterable[ParticipantRecord]) -> list[str]:
+    by_state = {p.state: p for p in participants}
+    out = []
+    for c in corrections:
+        rec = by_state.get(c.state)
+        if rec is None:
+            continue
+        if c.action is ActionKind.SIGNATURE and rec.signature == c.date:
+            out.append(f"correction for {c.state} ({c.action.value} {c.date}) is now in the depositary's table")
+        elif c.action.is_consent and rec.consent == c.date:
+            out.append(f"correction for {c.state} ({c.action.value} {c.date}) is now in the depositary's table")
+    return out
+
+
+# -- the import command ----------------------------------------------------------------------------
+
+
+@attrs.frozen
+class ImportReport:
+    """What `import_untc` did (or, with dry_run, would do).
+
+    An instrument new to the folder is one change (INSTRUMENT_ADDED, with its number of
+    participants) and is listed in `created`; the other changes are participant by participant.
+    """
+
+    changes: tuple[Change, ...]
+    notes: tuple[str, ...]
+    written: tuple[str, ...]  # the instrument files written (relative to the data folder)
+    created: tuple[str, ...]  # instruments new to the folder
+
+
+def import_untc(paths: Iterable[str | os.PathLike[str]], data: str | os.PathLike[str], *,
+                dry_run: bool = False, as_of: dt.date | None = None, force: bool = False,
+                progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
+    """Read depositary status files into the data folder `data`: all files or none are written.
+
+    The folder must load without errors before and after. A folder that does not exist yet or is
+    empty starts with the bundled register of states and groups (the depositary's names of states
+    resolve through it) and no instruments. `as_of` dates files that carry no "status as at" stamp
+    of their own (the XML), defaulting to today. A file older than the folder's table of the same
+    instrument is skipped unless `force`.
+    """
+    from ratify.query.diff import diff_participations
+    from ratify.query.load import catalog_of
+    from ratify.store.datafiles import dump_instrument_file
+    from ratify.store.read import INSTRUMENTS_DIR, check_folder, participations_of_file
+    from ratify.untc import read_status
+
+    folder = Path(data)
+    contents, seed = _starting_contents(folder)
+    out: dict[str, bytes] = {}
+    catalog = catalog_of(contents)  # the folder must be valid before anything is added to it
+    existing = {f.instrument.mtdsg: (path, f) for path, f in contents.instruments.items() if f.instrument.mtdsg}
+    files = [Path(p) for p in paths]
+    pending: dict[str, InstrumentFile] = {}
+    changes: list[Change] = []
+    notes = [f"{folder}: a new data folder, started with the bundled register of states and groups"] if seed else []
+    stamp = as_of or dt.date.today()
+    for i, path in enumerate(files, 1):
+        if progress:
+            progress(i, len(files), str(path))
+        doc = read_status(path)
+        mtdsg = doc.header.mtdsg
+        rel_base = pending.get(mtdsg)
+        base = rel_base if rel_base is not None else (existing[mtdsg][1] if mtdsg in existing else None)
+        when = doc.as_of or stamp
+        if base is not None and base.instrument.as_of and when < base.instrument.as_of and not force:
+            notes.append(f"{path}: its table is as of {when}, older than the folder's {mtdsg} "
+                         f"(as of {base.instrument.as_of}); skipped (use --force to import it anyway)")
+            continue
+        result = document_to_file(doc, catalog.find_state, base=base, as_of=stamp,
+                                  source=untc_source(doc, stamp, file=path.name))
+        notes += result.notes
+        if base is not None:
+            changes += diff_participations(participations_of_file(base), participations_of_file(result.file))
+        else:  # every participant of an instrument new to the folder is new: one line says it
+            n = len(result.file.participants)
+            changes.append(Change(result.file.instrument.id, "", ChangeKind.INSTRUMENT_ADDED,
+                                  new=f"{n} participant{'s' if n != 1 else ''}"))
+        pending[mtdsg] = result.file
+    after = dict(contents.instruments)
+    created = []
+    for mtdsg, f in pending.items():
+        if mtdsg in existing:
+            path = existing[mtdsg][0]
+        else:
+            path = folder / INSTRUMENTS_DIR / f"{f.instrument.id}.toml"
+            created.append(f.instrument.id)
+        payload = dump_instrument_file(f)
+        if not path.is_file() or path.read_bytes() != payload:
+            out[path.relative_to(folder).as_posix()] = payload
+            after[path] = f
+    written = tuple(sorted(out))
+    if out:
+        out.update(seed)  # a new folder gets the register only along with an instrument
+    if not dry_run and out:
+        # the folder as it would be after the import must load: check it before writing anything
+        problems = check_folder(attrs.evolve(contents, instruments=after))
+        if any(p.severity == "error" for p in problems):
+            raise DataError(problems)
+        _write(folder, out)
+    return ImportReport(tuple(changes), tuple(notes), written, tuple(created))
+
+
+def _starting_contents(folder: Path) -> tuple[FolderContents, dict[str, bytes]]:
+    """What `folder` holds, and the files it must be given first: a new folder gets the bundled register."""
+    from ratify.store.read import GROUPS_FILE, STATES_FILE, read_folder
+
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        return read_folder(folder), {}
+    bundle = bundled_data()
+    register = read_folder(bundle, instruments=False)
+    seed = {name: (bundle / name).read_bytes() for name in (STATES_FILE, GROUPS_FILE)}
+    return attrs.evolve(register, folder=folder), seed
+
+
+def _write(folder: Path, files: dict[str, bytes]) -> None:
+    """Write `files` into `folder`, all or none; a folder made for them is removed again on failure."""
+    made = not folder.exists()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot create: {exc.strerror or exc}") from exc
+    try:
+        with replace_files(folder) as staged:
+            staged.update(files)
+    except BaseException:
+        if made:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
