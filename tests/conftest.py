@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-import ratify
-from ratify.resources import bundled_data
+# Before ratify or any test module is imported: the whole run sees a throw-away home, so no test (and no
+# module that loads data when imported) reads or writes the user's own cache, data or config folders.
+_HOME = tempfile.mkdtemp(prefix="ratify-test-home-")
+for _var in ("HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+    os.environ[_var] = _HOME if _var == "HOME" else os.path.join(_HOME, _var.lower())
+for _var in ("RATIFY_DATA", "RATIFY_CACHE_DIR", "RATIFY_CACHE", "RATIFY_UNTC_URL"):
+    os.environ.pop(_var, None)
+
+import ratify  # noqa: E402
+from ratify.resources import bundled_data  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_FIXTURES = REPO.parent / "shared" / "fixtures"
