@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ratify
 from ratify.resources import bundled_data
@@ -358,3 +360,21 @@ def test_no_string_constant_in_the_code_names_a_group_or_a_region() -> None:
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and _REGION_WORDS.search(node.value):
                 found.append(f"{path.relative_to(SRC)}:{node.lineno}: {node.value[:60]!r}")
     assert found == []
+
+
+# -- the rule of dated entries, for every date ----------------------------------------------------------------
+
+@settings(max_examples=200, deadline=None)
+@given(on=st.dates(min_value=D(2005, 1, 1), max_value=D(2035, 12, 31)))
+def test_a_role_on_any_date_is_the_latest_entry_begun_by_then(cat: ratify.Catalog, on: dt.date) -> None:
+    for g in cat.groups:
+        members = set(g.members_on(on))
+        for code in g.states:
+            begun = [m for m in g.members if m.state == code and (m.since is None or m.since <= on)]
+            entry = g.entry(code, on)
+            if not begun or (begun[-1].until is not None and begun[-1].until < on):
+                assert entry is None and code not in g.states_on(on) and code not in members
+                continue
+            assert entry == begun[-1] and code in g.states_on(on)
+            role = g.role(code, on)
+            assert (code in members) == (role is not None and role.membership)

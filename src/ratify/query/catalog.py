@@ -136,7 +136,8 @@ class Catalog:
         return self._instrument_index.get(ident) if ident else None
 
     def states_of(self, group: str | Group | None = None, states: Iterable[StateRef] | None = None) -> tuple[State, ...]:
-        """The states of a group, or the named ones, or all of them."""
+        """The states of a group (every state it lists, on any date; `Group.states_on` gives a date's), or the
+        named ones, or all of them."""
         if states is not None:
             return tuple(self.state(s) for s in states)
         if group is not None:

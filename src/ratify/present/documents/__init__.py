@@ -1,5 +1,6 @@
 """Documents: the country brief and the regional report, in English and Russian, as HTML, Markdown or Word.
 
+    >>> import datetime
     >>> import ratify
     >>> cat = ratify.load()
     >>> html = ratify.render_brief(cat, "KAZ", lang="ru", fmt="html", date=datetime.date(2026, 5, 1))
