@@ -63,7 +63,8 @@ def test_json_records_use_the_documented_keys_and_values():
     assert p["entry_into_force"] == "1999-04-15"
     assert p["sources"][0]["id"] == v2["source"]
     process = next(g for g in DOC["groups"] if g["id"] == "almaty-process")
-    assert {"state": "UZB", "role": "open_to"} in process["members"]
+    assert {"state": "UZB", "role": "open_to", "since": "2012-09-07",
+            "source": "almaty-recommendations-2012, item 4"} in process["members"]
 
 
 def test_json_dates_are_iso_strings():

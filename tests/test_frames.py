@@ -46,7 +46,7 @@ def test_catalogue_frame_values():
 
 def test_catalogue_frame_as_of_and_selection():
     df = cat.to_dataframe(ALMATY_DAY, group="almaty-process", instruments=["V-3", "V-4"])
-    assert df.shape == (len(cat.group("almaty-process").members) * 2, len(STATUS_COLUMNS))
+    assert df.shape == (len(cat.group("almaty-process").states) * 2, len(STATUS_COLUMNS))
     assert (df["as_of"] == pd.Timestamp(ALMATY_DAY)).all()
     tur = df[(df.state == "TUR") & (df.instrument == "stateless-persons-1954")].iloc[0]
     assert tur["status"] == "none" and pd.isna(tur["consent"])  # acceded in 2015

@@ -115,7 +115,7 @@ def test_coverage_of_several_instruments_in_a_group_in_russian():
     png(fig)
     ax = fig.axes[0]
     assert len(ax.get_lines()) == 3
-    assert "из 11 выбранных государств" in ax.get_ylabel()
+    assert "из 12 выбранных государств" in ax.get_ylabel()
     assert "Участники по годам (на 31 декабря)" in texts(fig)
 
 
@@ -171,8 +171,11 @@ def test_figures_take_an_axes_and_show_in_notebooks():
 
 
 def test_unknown_region_is_refused():
+    # a named region is a group: an unknown name says which groups come closest
+    with pytest.raises(ratify.UnknownNameError, match="unknown group 'central asai'.*central-asia"):
+        plots.choropleth(cat, "V-2", region="central asai")
     with pytest.raises(ValueError, match="region must be"):
-        plots.choropleth(cat, "V-2", region="atlantis")
+        plots.choropleth(cat, "V-2", region=(1.0, 2.0))
 
 
 # -- the bundled geometry --------------------------------------------------------------------------

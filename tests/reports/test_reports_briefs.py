@@ -33,7 +33,11 @@ def test_every_almaty_state_renders(cat, brief, state, lang, fmt):
 
 
 def test_group_is_the_right_members(cat):
-    assert cat.group("almaty-process").states == ALMATY
+    group = cat.group("almaty-process")
+    # the eleven states of the 2012 Recommendations, then Pakistan, an observer on UNHCR's page of 2016
+    assert group.states == (*ALMATY, "PAK")
+    assert group.states_on(dt.date(2012, 12, 31)) == ALMATY
+    assert group.states_on(DATE) == (*ALMATY, "PAK")
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -45,7 +49,7 @@ def test_russian_dates_titles_and_names(brief, fmt):
     assert "Конвенция о статусе беженцев" in text  # the official Russian title
     assert "Страновая справка: Казахстан" in text or "Казахстан" in text
     assert "Республика Казахстан" in text
-    assert "первоначальный член" in text
+    assert "член (UNHCR, Almaty Process, 3 октября 2016 г.)" in text  # its role on the brief's date
     assert "1 мая 2026 г." in text  # the date of the brief
 
 

@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        description="Print the status of each state (of a group, or all) in each binding "
                        "instrument, with coverage (the share of the instruments it is party to).")
     p.add_argument("--group", metavar="G",
-                   help="a group: almaty-process, central-asia, … (default: every state)")
+                   help="a group, by id or name (default: every state)")
     add_as_of(p)
     add_format(p)
     add_data(p)

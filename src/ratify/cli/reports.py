@@ -33,8 +33,8 @@ def _common(p: argparse.ArgumentParser, what: str) -> None:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("brief", help="a country brief in English or Russian: HTML, Markdown or Word",
                        description="Write the country brief of STATE: the status of every instrument, the gaps "
-                       "and next steps with the paragraph of the Almaty Declaration that recommends each, the "
-                       "state among the Almaty Process, a chronology and the sources.")
+                       "and next steps with the paragraph of the document that recommends each, the state's role "
+                       "in the data's default group and the state among it, a chronology and the sources.")
     p.add_argument("state", metavar="STATE", help="any name of the state: KAZ, KZ, Kazakhstan, Казахстан, …")
     _common(p, "brief")
     p.set_defaults(run=_brief)
@@ -42,10 +42,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("report", help="a regional report: matrix, changes since a date, each state's gaps",
                        description="Write the regional report of a group: who is party to what (with coverage), "
                        "every action since --since, and each state's open gaps.")
-    p.add_argument("--group", metavar="G", default="almaty-process",
-                   help="the group: almaty-process, central-asia, … (default: almaty-process)")
+    p.add_argument("--group", metavar="G",
+                   help="the group, by id or name (default: the group groups.toml marks as the default)")
     p.add_argument("--since", metavar="YYYY-MM-DD", type=iso_date,
-                   help="start of the changes (default: 2011-03-15, the Almaty Declaration)")
+                   help="start of the changes (default: the adoption of the group's baseline document)")
     _common(p, "report")
     p.set_defaults(run=_report)
 

@@ -23,6 +23,7 @@ __all__ = [
     "Event",
     "Footnote",
     "Group",
+    "GroupMap",
     "Instrument",
     "InstrumentKind",
     "Localized",
@@ -187,18 +188,6 @@ class UNStatus(enum.Enum):
         return self.value
 
 
-class Role(enum.Enum):
-    """A state's role in a group (the Almaty Process roles come from the 2012 Recommendations, item 4)."""
-
-    MEMBER = "member"
-    INITIAL_MEMBER = "initial_member"
-    OPEN_TO = "open_to"  # membership "will also be open to" it
-    CONFERENCE_PARTICIPANT = "conference_participant"  # took part in the 2011 Almaty conference; open to it too
-
-    def __str__(self) -> str:
-        return self.value
-
-
 @attrs.frozen
 class Localized:
     """A text in English and (where known) Russian."""
@@ -328,27 +317,94 @@ class State:
 
 
 @attrs.frozen
+class Role:
+    """A role a group gives its states (member, observer, …): an id the data declares, with its label."""
+
+    id: str
+    label: Localized
+    membership: bool = False  # whether a state with this role is a member of the group
+
+
+@attrs.frozen
 class Member:
+    """One state's role in a group for a stretch of time, and the source that states it.
+
+    `since` is the first date the source attests the role (None: always); the entry holds until its
+    `until`, or until the state's next entry takes over.
+    """
+
     state: str  # alpha-3
-    role: Role = Role.MEMBER
+    role: str | None = None  # a Role id the group declares; None: listed, with no particular role
+    since: dt.date | None = None
+    until: dt.date | None = None
+    source: str | None = None  # a source id of the group, or "<instrument id>, <where>" ("…-2012, item 4")
+
+
+@attrs.frozen
+class GroupMap:
+    """How a map of the group is drawn: the view, and labels placed by hand where a centroid reads badly."""
+
+    view: tuple[float, float, float, float] | None = None  # (west, south, east, north) in degrees
+    labels: dict[str, tuple[float, float]] = attrs.field(factory=dict)  # alpha-3 -> (longitude, latitude)
 
 
 @attrs.frozen
 class Group:
-    """A named group of states, each with its role."""
+    """A named group of states, each with its roles over time.
+
+    `default` marks the group documents cover when none is named; `baseline` is the document whose
+    adoption starts a regional report's "changes since" (an instrument id).
+    """
 
     id: str
     name: Localized
     members: tuple[Member, ...]
     description: Localized | None = None
     source: str | None = None
+    roles: tuple[Role, ...] = ()
+    sources: tuple[Source, ...] = ()
+    default: bool = False
+    baseline: str | None = None
+    map: GroupMap = attrs.field(factory=GroupMap)
 
     @property
     def states(self) -> tuple[str, ...]:
-        return tuple(m.state for m in self.members)
+        """Every state the group lists, on any date, in the order first listed."""
+        return tuple(dict.fromkeys(m.state for m in self.members))
 
-    def role(self, alpha3: str) -> Role | None:
-        return next((m.role for m in self.members if m.state == alpha3), None)
+    def entry(self, alpha3: str, on: dt.date | None = None) -> Member | None:
+        """The state's entry in effect on `on` (default: today), or None if it has none then."""
+        day = on or dt.date.today()
+        found: Member | None = None
+        for m in self.members:
+            if m.state != alpha3 or (m.since is not None and m.since > day):
+                continue
+            if found is None or (m.since or dt.date.min) >= (found.since or dt.date.min):
+                found = m
+        if found is not None and found.until is not None and found.until < day:
+            return None
+        return found
+
+    def role(self, alpha3: str, on: dt.date | None = None) -> Role | None:
+        """The state's role on `on` (default: today), or None if it has none then."""
+        entry = self.entry(alpha3, on)
+        return self.role_named(entry.role) if entry is not None and entry.role is not None else None
+
+    def role_named(self, role_id: str) -> Role | None:
+        return next((r for r in self.roles if r.id == role_id), None)
+
+    def entries_on(self, on: dt.date | None = None) -> tuple[Member, ...]:
+        """The entry in effect on `on` (default: today) of each state that has one, in the group's order."""
+        return tuple(e for code in self.states if (e := self.entry(code, on)) is not None)
+
+    def states_on(self, on: dt.date | None = None) -> tuple[str, ...]:
+        """The states with an entry (any role) on `on` (default: today)."""
+        return tuple(e.state for e in self.entries_on(on))
+
+    def members_on(self, on: dt.date | None = None) -> tuple[str, ...]:
+        """The states whose role on `on` (default: today) is membership (an observer or guest is not a member)."""
+        return tuple(e.state for e in self.entries_on(on)
+                     if e.role is not None and (r := self.role_named(e.role)) is not None and r.membership)
 
 
 @attrs.frozen

@@ -57,10 +57,9 @@ _EDGE = "#868e96"
 _SYMBOLS = {Status.PARTY: "P", Status.CONTRACTING: "C", Status.SIGNATORY: "S", Status.DENOUNCED: "D",
             Status.NONE: ""}
 
-# named views: (west, south, east, north) in degrees
+# named views: (west, south, east, north) in degrees; a group's own view is data (groups.toml, [<id>.map])
 REGIONS: dict[str, tuple[float, float, float, float]] = {
     "world": (-180.0, -57.0, 180.0, 84.0),
-    "central-asia": (45.0, 33.5, 89.5, 56.5),
 }
 
 _WORDS = {
@@ -222,7 +221,7 @@ def timeline(cat: Catalog, state: StateRef | None = None, *, group: Any = None,
              title: str | None = None) -> Figure:
     """A state's (or a group's) actions over time: one row per state × instrument with any action,
     a bar coloured by the status it had, and markers for signature, consent, reservations and
-    declarations, and denunciation. `marks` draws dated vertical lines ({"Almaty Declaration":
+    declarations, and denunciation. `marks` draws dated vertical lines ({"a declaration":
     date(2011, 3, 15)})."""
     mpl = _mpl()
     from matplotlib.lines import Line2D
@@ -455,8 +454,22 @@ def _shapes() -> tuple[_Shape, ...]:
                  for f in world_geometry()["features"])
 
 
-# hand-placed labels where the centroid reads badly (longitude, latitude)
-_LABEL_AT = {"KGZ": (74.6, 41.6), "TJK": (70.9, 38.9), "UZB": (63.6, 41.6), "AZE": (47.7, 40.3)}
+def _map_of(cat: Catalog, region: Any, group: Any) -> tuple[Any, dict[str, tuple[float, float]]]:
+    """The view to draw and the hand-placed labels: a region naming a group (or, with no region, the
+    group shown) gives that group's view; labels come from that group first, then from every group."""
+    chosen = None
+    if isinstance(region, str) and region not in REGIONS and region != "auto":
+        chosen = cat.group(region)  # an unknown name raises UnknownNameError with the nearest ones
+        region = chosen.map.view or "auto"
+    elif group is not None:
+        chosen = cat.group(group)
+        if region is None and chosen.map.view is not None:
+            region = chosen.map.view
+    labels: dict[str, tuple[float, float]] = {}
+    for g in ([chosen] if chosen is not None else []) + list(cat.groups):
+        for code, point in g.map.labels.items():
+            labels.setdefault(code, point)
+    return region, labels
 
 
 def _view(region: Any, codes: Iterable[str]) -> tuple[float, float, float, float]:
@@ -465,8 +478,8 @@ def _view(region: Any, codes: Iterable[str]) -> tuple[float, float, float, float
     if isinstance(region, (tuple, list)) and len(region) == 4:
         return tuple(float(x) for x in region)  # type: ignore[return-value]
     if region not in (None, "auto"):
-        raise ValueError(f"region must be one of {', '.join(REGIONS)}, 'auto' or (west, south, east, north), "
-                         f"not {region!r}")
+        raise ValueError(f"region must be one of {', '.join(REGIONS)}, 'auto', a group or (west, south, east, "
+                         f"north), not {region!r}")
     wanted = set(codes)
     rings = [s.main for s in _shapes() if s.code in wanted]
     if not rings:
@@ -480,7 +493,7 @@ def _view(region: Any, codes: Iterable[str]) -> tuple[float, float, float, float
 
 def _draw_map(values: Mapping[str, Status | float], names: Mapping[str, str], *, region: Any, lang: str,
               ax: Axes | None, title: str, continuous_label: str | None = None,
-              labels: bool | None = None) -> Figure:
+              labels: bool | None = None, label_at: Mapping[str, tuple[float, float]] | None = None) -> Figure:
     mpl = _mpl()
     from matplotlib.collections import PatchCollection
     from matplotlib.patches import Patch, PathPatch
@@ -539,12 +552,13 @@ def _draw_map(values: Mapping[str, Status | float], names: Mapping[str, str], *,
         if labels is None:
             labels = not world
         if labels:
-            _label_states(fig, ax, shapes, values, names, view)
+            _label_states(fig, ax, shapes, values, names, view, label_at or {})
     return fig
 
 
 def _label_states(fig: Figure, ax: Axes, shapes: Sequence[_Shape], values: Mapping[str, Any],
-                  names: Mapping[str, str], view: tuple[float, float, float, float]) -> None:
+                  names: Mapping[str, str], view: tuple[float, float, float, float],
+                  label_at: Mapping[str, tuple[float, float]]) -> None:
     """Name the states in view: the selected ones first (bold, with their coverage on coverage maps),
     then large neighbours (grey), largest first; a name that would overlap one already placed falls
     back to its alpha-3 code, or is left out."""
@@ -561,7 +575,7 @@ def _label_states(fig: Figure, ax: Axes, shapes: Sequence[_Shape], values: Mappi
         seen = sh.visible_area(view)
         if seen < 0.002 * area or (not inside and seen < 0.03 * area):
             continue  # too small to hold a label, or a neighbour too small to be worth naming
-        point = _LABEL_AT.get(sh.code)
+        point = label_at.get(sh.code or "")
         if point is None or not (west < point[0] < east and south < point[1] < north):
             point = sh.label_point(view)
         if point is not None:
@@ -593,12 +607,14 @@ def choropleth(cat: Catalog, instrument: InstrumentRef | None = None, *, as_of: 
     instrument — of its coverage (the share of the binding instruments it is party to).
 
     Only the group's or the named states are coloured (default: every state). `region`: "world",
-    "central-asia", (west, south, east, north) in degrees, or "auto" (the selected states' extent);
-    default: "auto" for a selection, "world" otherwise. Zoomed maps label the states (in `lang`)."""
+    a group's id or name (its map view in groups.toml), (west, south, east, north) in degrees, or
+    "auto" (the selected states' extent); default: the group's view if it has one, else "auto" for a
+    selection and "world" otherwise. Zoomed maps label the states (in `lang`)."""
     from ratify.query.matrix import build_matrix
 
     on = as_of or dt.date.today()
     selection = cat.states_of(group, states)
+    region, label_at = _map_of(cat, region, group)
     if region is None:
         region = "world" if group is None and states is None else "auto"
     names = {s.alpha3: s.name.get(lang) for s in cat.states}
@@ -606,29 +622,33 @@ def choropleth(cat: Catalog, instrument: InstrumentRef | None = None, *, as_of: 
         inst = cat.instrument(instrument)
         values: dict[str, Status | float] = {s.alpha3: cat.status(s, inst, on) for s in selection}
         default = _w(lang, "map_status", name=inst.short_name.get(lang), date=date_text(on, lang))
-        return _draw_map(values, names, region=region, lang=lang, ax=ax, title=title or default, labels=labels)
+        return _draw_map(values, names, region=region, lang=lang, ax=ax, title=title or default, labels=labels,
+                         label_at=label_at)
     binding = cat.instruments_of(binding=True)
     m = build_matrix(cat, states=selection, instruments=[i for i in binding if _adopted(i, on)], as_of=on)
     values = {s.alpha3: m.coverage(s) for s in m.states}
     default = _w(lang, "map_coverage", n=len(m.instruments), date=date_text(on, lang))
     return _draw_map(values, names, region=region, lang=lang, ax=ax, title=title or default,
-                     continuous_label=_w(lang, "coverage_bar"), labels=labels)
+                     continuous_label=_w(lang, "coverage_bar"), labels=labels, label_at=label_at)
 
 
 def matrix_map(m: Matrix, instrument: InstrumentRef | None = None, *, region: Any = "auto", lang: str = "en",
                labels: bool | None = None, ax: Axes | None = None, title: str | None = None) -> Figure:
-    """A map of the matrix's states: their status in `instrument`, or their coverage in the matrix."""
+    """A map of the matrix's states: their status in `instrument`, or their coverage in the matrix.
+    `region` is as for `choropleth` (a group's id or name draws that group's view)."""
     names = {s.alpha3: s.name.get(lang) for s in m.catalog.states}
+    region, label_at = _map_of(m.catalog, region, None)
     if instrument is not None:
         inst = m.catalog.instrument(instrument)
         values: dict[str, Status | float] = dict(m.column(inst))
         default = _w(lang, "map_status", name=inst.short_name.get(lang), date=date_text(m.as_of, lang))
-        return _draw_map(values, names, region=region, lang=lang, ax=ax, title=title or default, labels=labels)
+        return _draw_map(values, names, region=region, lang=lang, ax=ax, title=title or default, labels=labels,
+                         label_at=label_at)
     values = {s.alpha3: m.coverage(s) for s in m.states}
     n = sum(1 for i in m.instruments if i.binding)
     default = _w(lang, "map_coverage", n=n, date=date_text(m.as_of, lang))
     return _draw_map(values, names, region=region, lang=lang, ax=ax, title=title or default,
-                     continuous_label=_w(lang, "coverage_bar"), labels=labels)
+                     continuous_label=_w(lang, "coverage_bar"), labels=labels, label_at=label_at)
 
 
 def _adopted(inst: Instrument, on: dt.date) -> bool:

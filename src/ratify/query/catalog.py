@@ -120,12 +120,24 @@ class Catalog:
         return self._state_index.get(name)
 
     def group(self, name: str | Group) -> Group:
+        """A group by id or name (en or ru); an unknown one raises UnknownNameError with the nearest names."""
         if isinstance(name, Group):
             return name
         return self._group_index[name]
 
+    @property
+    def default_group(self) -> Group | None:
+        """The group the data marks `default = true`: what briefs and reports cover when none is named."""
+        return next((g for g in self.groups if g.default), None)
+
+    def baseline(self, group: str | Group) -> Instrument | None:
+        """The group's baseline document (its adoption starts a regional report's changes), if it has one here."""
+        ident = self.group(group).baseline
+        return self._instrument_index.get(ident) if ident else None
+
     def states_of(self, group: str | Group | None = None, states: Iterable[StateRef] | None = None) -> tuple[State, ...]:
-        """The states of a group, or the named ones, or all of them."""
+        """The states of a group (every state it lists, on any date; `Group.states_on` gives a date's), or the
+        named ones, or all of them."""
         if states is not None:
             return tuple(self.state(s) for s in states)
         if group is not None:

@@ -49,7 +49,7 @@ class GapKind(enum.Enum):
 
 @attrs.frozen
 class Basis:
-    """A document that recommends the instrument, and where: "Almaty Declaration (2011), para. 4"."""
+    """A document that recommends the instrument, and where: a declaration's short name and "para. 4"."""
 
     document: str  # the recommending document's id
     name: Localized  # its short name

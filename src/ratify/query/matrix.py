@@ -153,8 +153,8 @@ class Matrix:
     def map(self, instrument: InstrumentRef | None = None, *, region: Any = "auto", lang: str = "en",
             ax: Any = None, title: str | None = None) -> Any:
         """A choropleth of this matrix's states: their status in `instrument`, or (without one) their
-        coverage. `region="auto"` zooms to the states; "world", "central-asia" or (west, south, east,
-        north) otherwise. Returns the matplotlib Figure."""
+        coverage. `region="auto"` zooms to the states; "world", a group's id or name (its map
+        view) or (west, south, east, north) otherwise. Returns the matplotlib Figure."""
         from ratify.present.plots import matrix_map
 
         return matrix_map(self, instrument, region=region, lang=lang, ax=ax, title=title)

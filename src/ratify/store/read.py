@@ -150,7 +150,8 @@ def read_folder(folder: Path, *, instruments: bool = True) -> FolderContents:
             rec = _structure(entry, GroupRecord, groups_path, gid, problems)
             if rec is not None:
                 groups[gid] = Group(id=gid, name=rec.name, members=rec.members, description=rec.description,
-                                    source=rec.source)
+                                    source=rec.source, roles=rec.roles, sources=rec.sources, default=rec.default,
+                                    baseline=rec.baseline, map=rec.map)
     if not instruments:
         return FolderContents(folder, states, groups, {}, tuple(problems))
     inst_dir = folder / INSTRUMENTS_DIR

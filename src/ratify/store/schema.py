@@ -3,7 +3,7 @@
 One TOML file per instrument (`instruments/<id>.toml`): an `[instrument]` table, the `[[sources]]`
 its facts come from, one `[[participants]]` entry per row of the depositary's table, and the
 `[[corrections]]` that later official sources add on top of that table. `states.toml` and
-`groups.toml` hold the states and groups. The loader turns these records into the model.
+`groups.toml` hold the states and groups (with their dated roles, default and map view). The loader turns these records into the model.
 """
 
 from __future__ import annotations
@@ -17,9 +17,11 @@ from ratify.model.records import (
     ConsentKind,
     Denunciation,
     Footnote,
+    GroupMap,
     Instrument,
     Localized,
     Member,
+    Role,
     Source,
     Statement,
 )
@@ -83,7 +85,20 @@ class InstrumentFile:
 
 @attrs.frozen
 class GroupRecord:
+    """One group of `groups.toml` (its id is the table's key).
+
+    `roles` declares the roles its `members` entries may name, with their labels; `sources` the pages
+    those entries cite; `default = true` makes it the group documents cover when none is named;
+    `baseline` names the instrument whose adoption starts a regional report's changes; `map` is its
+    map view and hand-placed labels.
+    """
+
     name: Localized
     members: tuple[Member, ...]
     description: Localized | None = None
     source: str | None = None
+    roles: tuple[Role, ...] = ()
+    sources: tuple[Source, ...] = ()
+    default: bool = False
+    baseline: str | None = None
+    map: GroupMap = attrs.field(factory=GroupMap)

@@ -17,6 +17,8 @@ from ratify.model.records import (
     Consent,
     ConsentKind,
     Group,
+    GroupMap,
+    Member,
     RelationKind,
     State,
 )
@@ -54,12 +56,90 @@ def validate_files(folder: Path, states: Mapping[str, State], groups: Mapping[st
                 problems.append(Problem(str(path), "instrument.mtdsg", f"{m!r} is also the number of {mtdsg_seen[m]!r}"))
             mtdsg_seen[m] = f.instrument.id
     problems += _check_prerequisites(by_id)
-    for gid, g in groups.items():
-        for i, m in enumerate(g.members):
-            if m.state not in states:
-                problems.append(Problem(str(folder / "groups.toml"), f"{gid}.members[{i}].state",
-                                        _unknown_state(m.state, states)))
+    problems += _check_groups(folder / "groups.toml", states, groups, by_id, broken)
     return problems
+
+
+def _check_groups(path: Path, states: Mapping[str, State], groups: Mapping[str, Group],
+                  by_id: Mapping[str, tuple[Path, InstrumentFile]], broken: frozenset[str]) -> Iterator[Problem]:
+    """Roles, dates and sources of every member entry; at most one default group; baseline and map."""
+    file = str(path)
+    defaults = [gid for gid, g in groups.items() if g.default]
+    for gid in defaults[1:]:
+        yield Problem(file, f"{gid}.default", f"only one group can be the default; {defaults[0]!r} already is")
+    for gid, g in groups.items():
+        role_ids = [r.id for r in g.roles]
+        for i, rid in enumerate(role_ids):
+            if rid in role_ids[:i]:
+                yield Problem(file, f"{gid}.roles[{i}].id", f"duplicate role id {rid!r}")
+        source_ids = [s.id for s in g.sources]
+        for i, sid in enumerate(source_ids):
+            if sid in source_ids[:i]:
+                yield Problem(file, f"{gid}.sources[{i}].id", f"duplicate source id {sid!r}")
+        last: dict[str, tuple[int, Member]] = {}
+        for i, m in enumerate(g.members):
+            where = f"{gid}.members[{i}]"
+            if m.state not in states:
+                yield Problem(file, f"{where}.state", _unknown_state(m.state, states))
+            if m.role is not None and m.role not in role_ids:
+                yield Problem(file, f"{where}.role", _unknown("role", m.role, role_ids, f"declared in {gid}.roles"))
+            if m.since and m.until and m.until < m.since:
+                yield Problem(file, f"{where}.until", f"{m.until} is before the role starts on {m.since}")
+            if m.source is not None:
+                yield from _check_member_source(file, f"{where}.source", m.source, source_ids, by_id, broken)
+            seen = last.get(m.state)
+            if seen is not None:
+                j, before = seen
+                if m.since is None or (before.since is not None and m.since <= before.since):
+                    yield Problem(file, f"{where}.since", f"{m.state}'s entries must be in date order, each with a "
+                                  f"later `since` than the one before ({gid}.members[{j}])")
+                elif before.until is not None and before.until >= m.since:
+                    yield Problem(file, f"{where}.since", f"overlaps {gid}.members[{j}], which runs until {before.until}")
+            last[m.state] = (i, m)
+        if g.baseline is not None:
+            yield from _check_baseline(file, f"{gid}.baseline", g.baseline, by_id, broken)
+        yield from _check_map(file, f"{gid}.map", g.map, states)
+
+
+def _check_member_source(file: str, where: str, ref: str, source_ids: list[str],
+                         by_id: Mapping[str, tuple[Path, InstrumentFile]], broken: frozenset[str]) -> Iterator[Problem]:
+    head = ref.partition(",")[0].strip()
+    if head in source_ids or head in by_id or head in broken:
+        return
+    # an instrument may be left out of a smaller data folder: reported, not refused
+    yield Problem(file, where, _unknown("source", head, [*source_ids, *by_id],
+                                        "neither a source of the group nor an instrument in this folder"), "warning")
+
+
+def _check_baseline(file: str, where: str, ident: str, by_id: Mapping[str, tuple[Path, InstrumentFile]],
+                    broken: frozenset[str]) -> Iterator[Problem]:
+    if ident in broken:
+        return
+    if ident not in by_id:
+        yield Problem(file, where, _unknown("instrument", ident, list(by_id), "not in this data folder; a regional "
+                                            "report then needs its start date given"), "warning")
+    elif by_id[ident][1].instrument.adoption is None:
+        yield Problem(file, where, f"instrument {ident!r} has no adoption date to start a regional report from")
+
+
+def _check_map(file: str, where: str, m: GroupMap, states: Mapping[str, State]) -> Iterator[Problem]:
+    if m.view is not None:
+        west, south, east, north = m.view
+        if not (-180 <= west < east <= 180):
+            yield Problem(file, f"{where}.view", "expected west < east, both from -180 to 180 degrees")
+        if not (-90 <= south < north <= 90):
+            yield Problem(file, f"{where}.view", "expected south < north, both from -90 to 90 degrees")
+    for code, (lon, lat) in m.labels.items():
+        if code not in states:
+            yield Problem(file, f"{where}.labels.{code}", _unknown_state(code, states))
+        if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+            yield Problem(file, f"{where}.labels.{code}", "expected (longitude, latitude) in degrees")
+
+
+def _unknown(what: str, name: str, known: Iterable[str], why: str) -> str:
+    near = difflib.get_close_matches(name, list(dict.fromkeys(known)), n=3)
+    hint = f"; did you mean {', '.join(near)}?" if near else ""
+    return f"unknown {what} {name!r} ({why}){hint}"
 
 
 def _unknown_state(code: str, states: Mapping[str, State]) -> str:

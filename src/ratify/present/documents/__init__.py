@@ -1,5 +1,6 @@
 """Documents: the country brief and the regional report, in English and Russian, as HTML, Markdown or Word.
 
+    >>> import datetime
     >>> import ratify
     >>> cat = ratify.load()
     >>> html = ratify.render_brief(cat, "KAZ", lang="ru", fmt="html", date=datetime.date(2026, 5, 1))
@@ -13,8 +14,9 @@ ratify`: jinja2, Babel and python-docx load on the first document.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ratify.errors import RatifyError
 
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
     from ratify.model.records import Group
     from ratify.query.catalog import Catalog, StateRef
 
-__all__ = ["FORMATS", "LANGS", "ReportError", "render_brief", "render_report"]
+__all__ = ["DEFAULT_GROUP", "FORMATS", "LANGS", "ReportError", "render_brief", "render_report"]
 
 FORMATS = ("html", "md", "docx")
 LANGS = ("en", "ru")
@@ -32,32 +34,50 @@ class ReportError(RatifyError, ValueError):
     """A document that cannot be made: an unknown language or format, a template that fails, a missing extra."""
 
 
+class _Default(enum.Enum):
+    GROUP = "the data's default group"
+
+    def __repr__(self) -> str:
+        return "DEFAULT_GROUP"
+
+
+DEFAULT_GROUP: Final = _Default.GROUP
+"""The group the data marks `default = true` in groups.toml (the default of `group=`)."""
+
+
 def render_brief(cat: Catalog, state: StateRef, lang: str = "en", fmt: str = "html", *,
                  as_of: dt.date | None = None, date: dt.date | None = None,
                  templates: str | os.PathLike[str] | None = None,
-                 group: str | Group | None = "almaty-process") -> str | bytes:
+                 group: str | Group | _Default | None = DEFAULT_GROUP) -> str | bytes:
     """The country brief of `state`: a str (HTML, Markdown), or bytes (DOCX).
 
-    `date` is the date printed on the brief (default: today); `as_of` the date the statuses and
-    gaps are for (default: `date`). `templates` is a folder of your own templates (rendered in
-    jinja2's sandbox; any template it lacks comes from ratify's own). `group` is the region the
-    state is compared with (None: leave that section out).
+    `date` is the date printed on the brief (default: today); `as_of` the date the statuses, gaps and
+    the state's role in the group are for (default: `date`). `templates` is a folder of your own
+    templates (rendered in jinja2's sandbox; any template it lacks comes from ratify's own). `group`
+    is the region the state is compared with: by default the data's default group (none: no such
+    section), None to leave that section out; an unknown name raises UnknownNameError.
     """
     from ratify.present.documents.render import render_document
 
+    chosen = cat.default_group if group is DEFAULT_GROUP else group
     return render_document(cat, "brief", lang, fmt, templates, state=state, as_of=as_of, date=date,
-                           group=group)
+                           group=chosen)
 
 
-def render_report(cat: Catalog, group: str | Group = "almaty-process", lang: str = "en", fmt: str = "html", *,
-                  since: dt.date | None = None, as_of: dt.date | None = None, date: dt.date | None = None,
-                  templates: str | os.PathLike[str] | None = None) -> str | bytes:
-    """The regional report of `group`: the matrix with coverage, the changes since `since`, each state's gaps.
+def render_report(cat: Catalog, group: str | Group | _Default | None = DEFAULT_GROUP, lang: str = "en",
+                  fmt: str = "html", *, since: dt.date | None = None, as_of: dt.date | None = None,
+                  date: dt.date | None = None, templates: str | os.PathLike[str] | None = None) -> str | bytes:
+    """The regional report of `group`: its states on `as_of` with their roles, the matrix with coverage,
+    the changes since `since`, each state's gaps.
 
-    `since` defaults to the adoption of the Almaty Declaration (15 March 2011), the start of the
-    process; the other options are those of `render_brief`.
+    `group` defaults (also when None) to the data's default group. `since` defaults to the adoption
+    of the group's baseline document; the other options are those of `render_brief`.
     """
     from ratify.present.documents.render import render_document
 
-    return render_document(cat, "region", lang, fmt, templates, group=group, since=since, as_of=as_of,
+    chosen = cat.default_group if group is DEFAULT_GROUP or group is None else group
+    if chosen is None:
+        raise ReportError("this data folder marks no group as the default: name the group of the report "
+                          f"(one of {', '.join(g.id for g in cat.groups) or 'none'})")
+    return render_document(cat, "region", lang, fmt, templates, group=chosen, since=since, as_of=as_of,
                            date=date)

@@ -26,7 +26,6 @@ from ratify.model.records import (
     Instrument,
     Participation,
     RelationKind,
-    Role,
     Source,
     State,
     Statement,
@@ -141,17 +140,8 @@ THEME_LABELS = {
 }
 NON_BINDING_LABEL = N_("Non-binding documents")
 
-ROLE_LABELS = {
-    Role.MEMBER: N_("member"),
-    Role.INITIAL_MEMBER: N_("initial member"),
-    Role.OPEN_TO: N_("membership open to it"),
-    Role.CONFERENCE_PARTICIPANT: N_("participant in the 2011 Almaty Conference; membership open to it"),
-}
-
 # the depositary's record of an instrument this much older than the document's date is pointed out
 STALE_AFTER = dt.timedelta(days=365)
-DEFAULT_GROUP = "almaty-process"
-BASELINE_DOCUMENT = "almaty-declaration-2011"  # the default start of "changes since" in a regional report
 
 
 # -- the objects the templates read -------------------------------------------------------------------
@@ -225,7 +215,7 @@ class Section:
 
 @attrs.frozen
 class BasisItem:
-    """A document that recommends the instrument, at a paragraph: "Almaty Declaration (2011), para. 4"."""
+    """A document that recommends the instrument, at a paragraph: "<short name> (2011), para. 4"."""
 
     document: str
     name: str
@@ -304,7 +294,7 @@ class StateInfo:
     formal_name: str
     role: str | None  # its role in the group, in words
     group_name: str | None
-    role_basis: str | None  # where the role comes from: "Almaty Process Recommendations (2012), item 4"
+    role_basis: str | None  # where the role comes from: a document's short name and item, or a page
 
 
 @attrs.frozen
@@ -453,17 +443,29 @@ def _source_of(cat: Catalog, source_id: str | None) -> Source | None:
         return None
 
 
-def _role_basis(cat: Catalog, group: Group, lang: Lang) -> str | None:
-    """The group's source in words: "almaty-recommendations-2012, item 4" → its short name and item."""
-    if not group.source:
+def _role_basis(cat: Catalog, group: Group, ref: str | None, lang: Lang) -> str | None:
+    """A role's source in words: "<instrument id>, item 4" gives its short name and item; a source of
+    the group gives its publisher and title."""
+    if not ref:
         return None
-    head, _, rest = group.source.partition(",")
+    head, _, rest = ref.partition(",")
+    page = next((src for src in group.sources if src.id == head.strip()), None)
+    if page is not None:
+        text = page.title if _named_in(page.publisher, page.title) else f"{page.publisher}, {page.title}"
+        return f"{text}, {lang.date(page.as_of)}" if page.as_of else text
     try:
         name = cat.instrument(head.strip()).short_name.get(lang.code)
     except UnknownNameError:
-        return group.source
+        return ref
     where = ref_text(rest.strip(), lang.code)
     return f"{name}, {where}" if where else name
+
+
+def _roles_basis(cat: Catalog, group: Group, on: dt.date, lang: Lang) -> str | None:
+    """Where the roles of the group on `on` come from (each source once), or the group's own source."""
+    refs: list[str | None] = [e.source for e in group.entries_on(on) if e.source] or [group.source]
+    texts = [t for ref in dict.fromkeys(refs) if (t := _role_basis(cat, group, ref, lang))]
+    return "; ".join(texts) or None
 
 
 def _ago(lang: Lang, years: int | None) -> str:
@@ -725,31 +727,27 @@ def _data_sources(cat: Catalog, instruments: Iterable[Instrument], lang: Lang, n
     return tuple(out)
 
 
-def _state_info(cat: Catalog, state: State, group: Group | None, lang: Lang) -> StateInfo:
-    role = group.role(state.alpha3) if group else None
+def _state_info(cat: Catalog, state: State, group: Group | None, lang: Lang, on: dt.date) -> StateInfo:
+    entry = group.entry(state.alpha3, on) if group else None
+    role = group.role(state.alpha3, on) if group else None
     formal = state.formal_name.get(lang.code) if state.formal_name else state.name.get(lang.code)
     return StateInfo(
         alpha3=state.alpha3,
         name=state.name.get(lang.code),
         formal_name=formal[:1].upper() + formal[1:],
-        role=lang.gettext(ROLE_LABELS[role]) if role else None,
+        role=role.label.get(lang.code) if role else None,
         group_name=group.name.get(lang.code) if group else None,
-        role_basis=_role_basis(cat, group, lang) if group and role else None,
+        role_basis=_role_basis(cat, group, entry.source or group.source, lang) if group and entry and role else None,
     )
 
 
 def _group(cat: Catalog, group: str | Group | None) -> Group | None:
-    if group is None:
-        return None
-    if isinstance(group, Group):
-        return group
-    if group == DEFAULT_GROUP and all(g.id != group for g in cat.groups):
-        return None  # a data folder without the Almaty Process: no region section
-    return cat.group(group)
+    """The group named (an unknown name raises UnknownNameError, whatever the group), or None."""
+    return None if group is None else cat.group(group)
 
 
 def brief_context(cat: Catalog, state: StateRef, lang: Lang, *, as_of: dt.date | None = None,
-                  date: dt.date | None = None, group: str | Group | None = DEFAULT_GROUP) -> BriefContext:
+                  date: dt.date | None = None, group: str | Group | None = None) -> BriefContext:
     """The facts of the country brief of `state`, as of `as_of` (default: `date`, default today)."""
     st = cat.state(state)
     day = date or dt.date.today()
@@ -769,7 +767,7 @@ def brief_context(cat: Catalog, state: StateRef, lang: Lang, *, as_of: dt.date |
     region: tuple[RegionRow, ...] = ()
     total = 0
     if grp is not None:
-        members = cat.states_of(grp)
+        members = cat.states_of(states=grp.states_on(on))  # the group as it stood on the date
         total = len(members)
         rows = []
         for inst in cat.instruments_of(binding=True):
@@ -798,7 +796,7 @@ def brief_context(cat: Catalog, state: StateRef, lang: Lang, *, as_of: dt.date |
         date_text=lang.date(day),
         as_of=on,
         as_of_text=lang.date(on),
-        state=_state_info(cat, st, grp, lang),
+        state=_state_info(cat, st, grp, lang, on),
         summary=summary,
         sections=sections,
         gaps=gaps,
@@ -813,15 +811,10 @@ def brief_context(cat: Catalog, state: StateRef, lang: Lang, *, as_of: dt.date |
     )
 
 
-def default_since(cat: Catalog) -> dt.date:
-    """The start of the Almaty Process: the adoption of the Almaty Declaration (15 March 2011)."""
-    try:
-        doc = cat.instrument(BASELINE_DOCUMENT)
-    except UnknownNameError:
-        doc = None
-    if doc is not None and doc.adoption is not None:
-        return doc.adoption.date
-    return dt.date(2011, 3, 15)
+def default_since(cat: Catalog, group: str | Group) -> dt.date | None:
+    """The start of a regional report's changes: the adoption of the group's baseline document, if any."""
+    doc = cat.baseline(group)
+    return doc.adoption.date if doc is not None and doc.adoption is not None else None
 
 
 def report_context(cat: Catalog, group: str | Group, lang: Lang, *, since: dt.date | None = None,
@@ -832,13 +825,16 @@ def report_context(cat: Catalog, group: str | Group, lang: Lang, *, since: dt.da
     grp = cat.group(group)
     day = date or dt.date.today()
     on = as_of or day
-    start = since or default_since(cat)
+    start = since or default_since(cat, grp)
+    if start is None:
+        raise DateRangeError(f"the group {grp.id!r} has no baseline document with a date of adoption in this "
+                             "data: give the start of the report's changes (since)")
     if start > on:
         raise DateRangeError(f"the report's window ends ({on}) before it starts ({start})")
     notes = _Notes(lang)
     data_sources = _data_sources(cat, cat.instruments, lang, notes, on)
     instruments = cat.instruments_of(binding=True)
-    m = cat.matrix(group=grp, instruments=instruments, as_of=on)
+    m = cat.matrix(states=grp.states_on(on), instruments=instruments, as_of=on)  # the group on the date
     columns = tuple(MatrixColumn(
         instrument=inst.id, mtdsg=inst.mtdsg, short_name=inst.short_name.get(lang.code),
         parties=m.counts(instrument=inst)[Status.PARTY], coverage=m.coverage(instrument=inst),
@@ -848,15 +844,15 @@ def report_context(cat: Catalog, group: str | Group, lang: Lang, *, since: dt.da
         return MatrixCell(s.value, lang.gettext(STATUS_LABELS[s]), _symbol(lang, s))
 
     def role(code: str) -> str | None:
-        r = grp.role(code)
-        return lang.gettext(ROLE_LABELS[r]) if r is not None else None
+        r = grp.role(code, on)
+        return r.label.get(lang.code) if r is not None else None
 
     rows = tuple(MatrixRow(
         alpha3=st.alpha3, name=st.name.get(lang.code), role=role(st.alpha3),
         cells=tuple(cell(s) for s in statuses), parties=m.counts(st)[Status.PARTY],
         coverage=m.coverage(st), coverage_text=lang.percent(m.coverage(st)))
         for st, statuses in zip(m.states, m.cells, strict=True))
-    members = cat.states_of(grp)
+    members = m.states
     participations = [p for s in members for p in cat.participations_of(s)]
     changes = _chronology(cat, participations, lang, start, on)
     gaps = tuple(GroupGaps(s.alpha3, s.name.get(lang.code), _gap_items(cat, cat.gaps(s, as_of=on), lang))
@@ -867,7 +863,7 @@ def report_context(cat: Catalog, group: str | Group, lang: Lang, *, since: dt.da
         group=grp.id,
         group_name=grp.name.get(lang.code),
         description=grp.description.get(lang.code) if grp.description else None,
-        role_basis=_role_basis(cat, grp, lang),
+        role_basis=_roles_basis(cat, grp, on, lang),
         date=day,
         date_text=lang.date(day),
         as_of=on,
