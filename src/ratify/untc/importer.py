@@ -398,11 +398,20 @@ def _from_raw(raw: RawStatement, in_section: _Section, default_date: dt.date | N
             m = _MADE_BY.search(title)
             target = find_state(m.group(1).strip()) if m else None
             objects_to = target.alpha3 if target else None
-        articles = tuple(_articles(title)) or in_section.articles
+        articles = tuple(_articles(title)) or _named_of(in_section.articles, text)
         full = f"{title}\n\n{text}".strip() if title else text
         out.append(Statement(kind=kind, date=section.date or default_date, articles=articles,
                              objects_to=objects_to, text=full or None))
     return out
+
+
+def _named_of(articles: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """Of the articles a section's title names ("… under articles 21 and 22"), those the statement's own
+    text names; all of them if it names none (Azerbaijan's CAT declaration quotes art. 22 unnumbered)."""
+    if len(articles) < 2:
+        return articles
+    named = {a.split("(")[0] for a in _articles(text)}
+    return tuple(a for a in articles if a.split("(")[0] in named) or articles
 
 
 def _articles(title: str) -> list[str]:
