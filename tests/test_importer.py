@@ -201,6 +201,8 @@ def test_a_declaration_under_one_of_several_articles_keeps_the_article_its_text_
     assert under("AZE", "IV-9") == [("21", "22")]
     # the CERD section names its article in the sub-title only
     assert under("KAZ", "IV-2") == [("14",)] and under("RUS", "IV-2") == [("14",)]
+    # a declaration of the section stays one though it says "with the reservation that …" (Norway)
+    assert under("NOR", "IV-2") == [("14",)]
     # undated declarations of the section were made with the consent, as its sub-title says
     (tur,) = [s for s in cat.participation("TUR", "IV-9").statements if "22" in s.articles]
     assert tur.date == dt.date(1988, 8, 2) == cat.participation("TUR", "IV-9").consent.date

@@ -339,6 +339,7 @@ class _Section:
     objection: bool
     dated_by_consent: bool  # an undated statement was made with the consent to be bound
     articles: tuple[str, ...] = ()  # what the title names: "… under article 41" → ("41",)
+    under_article: bool = False  # the section of declarations under an article: each is a declaration
 
 
 def _dated_by_consent(title: str | None) -> bool:
@@ -359,7 +360,8 @@ def _statements_by_state(doc: StatusDocument,
     sections = (
         (doc.declarations, _Section(objection=False, dated_by_consent=main)),
         (doc.declarations_under_article,
-         _Section(objection=False, dated_by_consent=_dated_by_consent(under), articles=tuple(_articles(under or "")))),
+         _Section(objection=False, dated_by_consent=_dated_by_consent(under), articles=tuple(_articles(under or "")),
+                  under_article=True)),
         (doc.objections, _Section(objection=True, dated_by_consent=main)),
     )
     out: dict[str, list[tuple[RawStatement, _Section]]] = {}
@@ -389,6 +391,8 @@ def _from_raw(raw: RawStatement, in_section: _Section, default_date: dt.date | N
         title = section.title or ""
         if in_section.objection:
             kind = StatementKind.OBJECTION
+        elif in_section.under_article:
+            kind = StatementKind.DECLARATION  # "recognizes the competence …, with the reservation that …"
         elif "reserv" in title.lower() or (not title and "reserv" in text.split("\n\n")[0].lower()):
             kind = StatementKind.RESERVATION
         else:
