@@ -12,6 +12,7 @@ import datetime as dt
 
 import attrs
 
+from ratify.model.procedures import Procedure
 from ratify.model.records import (
     ActionKind,
     ConsentKind,
@@ -24,7 +25,7 @@ from ratify.model.records import (
     Statement,
 )
 
-__all__ = ["Correction", "GroupRecord", "InstrumentFile", "ParticipantRecord", "UnmatchedRow"]
+__all__ = ["Correction", "GroupRecord", "InstrumentFile", "ParticipantRecord", "ProceduresFile", "UnmatchedRow"]
 
 
 @attrs.frozen
@@ -87,3 +88,17 @@ class GroupRecord:
     members: tuple[Member, ...]
     description: Localized | None = None
     source: str | None = None
+
+
+@attrs.frozen
+class ProceduresFile:
+    """`procedures.toml`: the complaint and inquiry procedures of the instruments, with their sources.
+
+    `declines` are the words by which a statement declines a committee's competence ("does not
+    recognize"): a declaration that says them accepts nothing, a reservation or declaration that
+    says them of a procedure's article opts out of it.
+    """
+
+    procedures: tuple[Procedure, ...] = ()
+    sources: tuple[Source, ...] = ()
+    declines: tuple[str, ...] = ()
