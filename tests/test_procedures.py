@@ -317,3 +317,114 @@ acceptance = "protocol"
     assert any(f == "procedures[1].source" and "nowhere" in m for f, m in problems)
     # an MTDSG number the folder lacks is skipped, not an error
     assert not any(f.startswith("procedures[2]") for f, _ in problems)
+
+
+# -- the API, the command, the exports, the DataFrame, the notebook ---------------------------------------------
+
+
+def test_the_public_api_names_them() -> None:
+    for name in ("AcceptanceKind", "Procedure", "ProcedureKind", "ProcedureStatus", "procedures_frame"):
+        assert name in ratify.__all__ and getattr(ratify, name) is not None
+    assert ratify.ProcedureKind("inter_state") is ProcedureKind.INTER_STATE
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    from ratify.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_command_text_in_english_and_russian(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "procedures", "Russia", "--as-of", "2026-02-03")
+    assert code == 0
+    assert out.startswith("Russian Federation (RUS), as of 3 February 2026: Complaint and inquiry procedures")
+    (line,) = [x for x in out.splitlines() if "art. 41" in x]
+    assert "inter-state communications" in line and "accepted" in line and "1 October 1991" in line
+    code, out, _ = run(capsys, "procedures", "Россия", "--lang", "ru", "--as-of", "1991-09-30")
+    assert code == 0 and "по состоянию на 30 сентября 1991 г." in out
+    (line,) = [x for x in out.splitlines() if "ст. 41" in x]
+    assert "межгосударственные сообщения" in line and "не признана" in line
+
+
+def test_command_csv_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+    import json
+
+    from ratify.present.procedures import PROCEDURE_COLUMNS
+
+    code, out, _ = run(capsys, "procedures", "MEX", "--format", "csv", "--as-of", "2026-02-03")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and tuple(rows[0]) == PROCEDURE_COLUMNS
+    art77 = next(r for r in rows if r["article"] == "art. 77")
+    assert (art77["accepted"], art77["date"], art77["kind"], art77["acceptance"]) == \
+        ("true", "2008-09-15", "individual", "declaration")
+    code, out, _ = run(capsys, "procedures", "TUR", "--format", "json")
+    records = json.loads(out)
+    art76 = next(r for r in records if r["article"] == "art. 76")
+    assert art76["accepted"] is False and art76["status"] == "party" and art76["date"] is None
+
+
+def test_command_errors_are_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "procedures", "Kazakstan")
+    assert code == 1 and err.startswith("ratify: error:") and "Kazakhstan" in err and "Traceback" not in err
+
+
+def test_command_reads_another_folder(capsys: pytest.CaptureFixture[str], full: ratify.Catalog) -> None:
+    code, out, _ = run(capsys, "procedures", "CHN", "--data", str(full.path), "--as-of", "2026-02-03")
+    (line,) = [x for x in out.splitlines() if "art. 20" in x]
+    assert code == 0 and "opted out" in line
+
+
+def test_export_csv_table_for_a_group(capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+
+    code, out, _ = run(capsys, "export", "--format", "csv", "--table", "procedures", "--group", "almaty-process",
+                       "--as-of", "2026-02-03")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 11 * 3  # eleven states × the bundled data's three procedures
+    assert {r["state"] for r in rows if r["accepted"] == "true"} == {"RUS"}
+
+
+def test_json_export_round_trips_the_procedures(cat: ratify.Catalog) -> None:
+    import json
+
+    doc = json.loads(ratify.export_json(cat))
+    assert {(p["instrument"], p["article"], p["kind"], p["acceptance"]) for p in doc["procedures"]} == {
+        ("iccpr-1966", "art. 41", "inter_state", "declaration"), ("icrmw-1990", "art. 76", "inter_state", "declaration"),
+        ("icrmw-1990", "art. 77", "individual", "declaration")}
+    assert "at a later time" in doc["declines"]
+    again = ratify.load_json(ratify.export_json(cat))
+    assert again == cat and again.procedures("ECU") == cat.procedures("ECU")
+
+
+def test_json_export_refuses_bad_declines(cat: ratify.Catalog) -> None:
+    import json
+
+    doc = json.loads(ratify.export_json(cat))
+    doc["declines"] = "does not recognize"
+    with pytest.raises(DataError, match="declines"):
+        ratify.load_json(json.dumps(doc))
+
+
+def test_dataframe(full: ratify.Catalog) -> None:
+    pytest.importorskip("pandas")
+    df = full.procedures("TJK", as_of=D(2026, 2, 3)).to_dataframe()
+    assert len(df) == 20 and str(df["date"].dtype) == "datetime64[ns]"
+    assert list(df["kind"].cat.categories) == ["individual", "inter_state", "inquiry"]
+    row = df[(df["mtdsg"] == "IV-8-b") & (df["kind"] == "inquiry")].iloc[0]
+    assert not row["accepted"] and row["opted_out"] and row["answer"] == "opted out"
+    ru = ratify.procedures_frame(full.procedures("TJK", as_of=D(2026, 2, 3)), lang="ru")
+    assert "заявлен отказ" in set(ru["answer"])
+
+
+def test_notebook_table_is_escaped_and_translated(cat: ratify.Catalog) -> None:
+    found = cat.procedures("MEX", as_of=D(2026, 2, 3))
+    html = found._repr_html_()
+    assert "<table>" in html and "Mexico (MEX), as of 3 February 2026" in html
+    assert '<span class="status party">accepted</span>' in html and "15 September 2008" in html
+    assert "признана" in found._repr_html_(lang="ru")
+    assert "ProcedureList MEX" in repr(found) and len(found.accepted) == 1

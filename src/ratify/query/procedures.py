@@ -20,20 +20,56 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from ratify.model.procedures import AcceptanceKind, Procedure, ProcedureStatus, article_number
-from ratify.model.records import Participation, Source, Statement, StatementKind, Status
+from ratify.model.records import Localized, Participation, Source, Statement, StatementKind, Status
 from ratify.query.catalog import Catalog, StateRef
 
-__all__ = ["procedures_of"]
+__all__ = ["ProcedureList", "procedures_of"]
 
 
-def procedures_of(cat: Catalog, state: StateRef, as_of: dt.date | None = None) -> list[ProcedureStatus]:
+class ProcedureList(list):  # type: ignore[type-arg]
+    """The procedures of one state on a date: a plain list of `ProcedureStatus`, plus a table in
+    notebooks (`_repr_html_`, `lang` for its words) and `.to_dataframe()`."""
+
+    def __init__(self, items: Iterable[ProcedureStatus] = (), *, state: str | None = None,
+                 state_name: Localized | None = None, as_of: dt.date | None = None) -> None:
+        super().__init__(items)
+        self.state = state
+        self.state_name = state_name
+        self.as_of = as_of
+
+    @property
+    def accepted(self) -> list[ProcedureStatus]:
+        return [r for r in self if r.accepted]
+
+    def to_dataframe(self, *, lang: str = "en") -> Any:
+        """One row per procedure (see `ratify.procedures_frame`); needs the `pandas` extra."""
+        from ratify.present.procedures import procedures_frame
+
+        return procedures_frame(self, lang=lang)
+
+    def __repr__(self) -> str:
+        head = f"<ProcedureList {self.state} as of {self.as_of or 'today'}: {len(self.accepted)} of {len(self)} accepted>"
+        lines = [head]
+        lines += [f"  {r!r}" for r in self]
+        return "\n".join(lines)
+
+    def _repr_html_(self, lang: str = "en") -> str:
+        from ratify.present.procedures import caption, procedures_html
+
+        name = self.state_name.get(lang) if self.state_name else (self.state or "")
+        return procedures_html(list(self), caption(name, self.state or "", self.as_of, lang), lang)
+
+
+def procedures_of(cat: Catalog, state: StateRef, as_of: dt.date | None = None) -> ProcedureList:
     """One record per procedure of the catalogue's instruments, in the catalogue's order of instruments."""
-    alpha3 = cat.state(state).alpha3
+    st = cat.state(state)
     order = {inst.id: i for i, inst in enumerate(cat.instruments)}
     defs = sorted(cat.procedure_definitions, key=lambda p: order.get(p.instrument, len(order)))
-    return [_status(cat, proc, alpha3, as_of) for proc in defs if proc.instrument in order]
+    return ProcedureList((_status(cat, proc, st.alpha3, as_of) for proc in defs if proc.instrument in order),
+                         state=st.alpha3, state_name=st.name, as_of=as_of)
 
 
 def _status(cat: Catalog, proc: Procedure, alpha3: str, as_of: dt.date | None) -> ProcedureStatus:
@@ -90,7 +126,7 @@ def _names(st: Statement, article: str | None, *, in_text: bool) -> bool:
     if any(article_number(a) == number for a in st.articles):
         return True
     if in_text and st.text:
-        return re.search(rf"\barticles?\s+(?:[\dIVX]+[\s(),a-z]*(?:,|and|or)\s*)*{number}\b", st.text, re.I) is not None
+        return re.search(rf"\barticles?\s+(?:[\dIVX]+[\s(),a-z]*(?:,|and|or)\s*)*{number}\b", st.text, re.IGNORECASE) is not None
     return False
 
 

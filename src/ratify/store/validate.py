@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from ratify.errors import Problem
+from ratify.model.procedures import AcceptanceKind, article_number
 from ratify.model.records import (
     ActionKind,
     Consent,
@@ -22,7 +23,6 @@ from ratify.model.records import (
     State,
 )
 from ratify.model.rules import computed_entry_into_force
-from ratify.model.procedures import AcceptanceKind, article_number
 from ratify.store.schema import InstrumentFile, ParticipantRecord, ProceduresFile
 
 __all__ = ["date_order_issues", "find_instrument", "validate_files", "validate_procedures"]
