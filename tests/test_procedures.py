@@ -428,3 +428,53 @@ def test_notebook_table_is_escaped_and_translated(cat: ratify.Catalog) -> None:
     assert '<span class="status party">accepted</span>' in html and "15 September 2008" in html
     assert "признана" in found._repr_html_(lang="ru")
     assert "ProcedureList MEX" in repr(found) and len(found.accepted) == 1
+
+
+# -- gaps --------------------------------------------------------------------------------------------------------
+
+
+def test_procedure_gaps_are_the_procedures_not_accepted(full: ratify.Catalog) -> None:
+    from ratify.query.gaps import GapKind
+
+    gaps = full.procedure_gaps("KGZ", as_of=D(2026, 2, 3))
+    assert all(g.kind is GapKind.PROCEDURE_NOT_ACCEPTED and g.state == "KGZ" for g in gaps)
+    assert len(gaps) == 20 - len(EXPECTED["KGZ"])
+    assert {(g.instrument.mtdsg, g.procedure_kind.value) for g in gaps}.isdisjoint(EXPECTED["KGZ"])
+    cat20 = next(g for g in full.procedure_gaps("CHN", as_of=D(2026, 2, 3)) if g.article == "art. 20")
+    assert cat20.step is AcceptanceKind.OPT_OUT and cat20.opt_out is not None and cat20.prerequisites == ()
+    ced = next(g for g in gaps if g.article == "art. 31")
+    assert ced.step is AcceptanceKind.DECLARATION and ced.prerequisites == (ced.instrument.id,)  # accede first
+    art22 = next(g for g in gaps if g.article == "art. 22")
+    assert art22.prerequisites == () and art22.status is not ratify.Status.NONE  # only the declaration is missing
+
+
+def test_procedure_gaps_put_a_convention_before_its_protocol(full: ratify.Catalog, tmp_path: Path) -> None:
+    from ratify.model.records import Relation, RelationKind
+
+    folder = tmp_path / "data"
+    shutil.copytree(full.path, folder)
+    path = folder / "instruments" / "iv-5.toml"
+    f = read_instrument_file(path)
+    inst = attrs.evolve(f.instrument, relations=(Relation(RelationKind.REQUIRES_PARTY_TO, "iccpr-1966"),))
+    path.write_bytes(dump_instrument_file(attrs.evolve(f, instrument=inst)))
+    cat = ratify.load(folder)
+    gaps = cat.procedure_gaps("CHN", as_of=D(2026, 2, 3))  # China signed the ICCPR, never ratified it
+    order = [g.instrument.mtdsg for g in gaps]
+    assert order.index("IV-4") < order.index("IV-5")
+    op1 = next(g for g in gaps if g.instrument.mtdsg == "IV-5")
+    assert op1.step is AcceptanceKind.PROTOCOL and op1.prerequisites == ("iccpr-1966",)
+    art41 = next(g for g in gaps if g.instrument.mtdsg == "IV-4")
+    assert art41.prerequisites == ("iccpr-1966",) and art41.status is ratify.Status.SIGNATORY
+
+
+def test_procedure_gap_words(cat: ratify.Catalog) -> None:
+    from ratify.present.procedures import procedure_gap_text
+
+    gaps = cat.procedure_gaps("KGZ", as_of=D(2026, 2, 3))
+    art77 = next(g for g in gaps if g.article == "art. 77")
+    assert procedure_gap_text(cat, art77) == ("individual communications: declare under art. 77 of Migrant Workers "
+                                              "Convention")
+    assert procedure_gap_text(cat, art77, "ru").startswith("индивидуальные сообщения: сделать заявление в "
+                                                           "соответствии со ст. 77")
+    art41 = next(g for g in cat.procedure_gaps("CHN", as_of=D(2026, 2, 3)) if g.article == "art. 41")
+    assert procedure_gap_text(cat, art41).endswith("(first become party to ICCPR)")

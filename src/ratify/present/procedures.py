@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped]
 
     from ratify.query.catalog import Catalog, StateRef
+    from ratify.query.procedure_gaps import ProcedureGap
 
 __all__ = [
     "PROCEDURE_COLUMNS",
@@ -29,6 +30,7 @@ __all__ = [
     "export_procedures_csv",
     "headers",
     "kind_label",
+    "procedure_gap_text",
     "procedure_records",
     "procedures_frame",
     "procedures_html",
@@ -52,6 +54,12 @@ _NOT_ACCEPTED = N_("not accepted")
 _OPTED_OUT = N_("opted out")
 _NOT_IN_FORCE = N_("not yet in force for the state")
 _TITLE = N_("Complaint and inquiry procedures")
+_STEP = {
+    AcceptanceKind.PROTOCOL: N_("become party to %(instrument)s"),
+    AcceptanceKind.DECLARATION: N_("declare under %(article)s of %(instrument)s"),
+    AcceptanceKind.OPT_OUT: N_("withdraw the opt-out from %(article)s of %(instrument)s"),
+}
+_FIRST = N_("first become party to %(instruments)s")
 _CAPTION = N_("%(state)s, as of %(date)s: %(title)s")
 _TODAY = N_("today")
 _HEADERS = (N_("instrument"), N_("procedure"), N_("article"), N_("how it is accepted"), N_("accepted?"),
@@ -231,3 +239,14 @@ def procedures_html(procedures: Sequence[ProcedureStatus], caption: str, lang: s
     css = ["party" if r.accepted else "denounced" if r.opted_out else "none" for r in procedures]
     return render("procedures.html.j2", headers=headers(lang), rows=list(zip(_table_rows(procedures, lang), css,
                                                                               strict=True)), caption=caption)
+
+
+def procedure_gap_text(cat: Catalog, g: ProcedureGap, lang: str = "en") -> str:
+    """The next step for a procedure not accepted: "declare under art. 22 of CAT (first become party to …)"."""
+    lg = language(lang)
+    inst = g.instrument.short_name.get(lang)
+    step = lg.gettext(_STEP[g.step]) % {"instrument": inst, "article": ref_text(g.article, lang)}
+    if g.prerequisites:
+        names = ", ".join(cat.instrument(i).short_name.get(lang) for i in g.prerequisites)
+        step += f" ({lg.gettext(_FIRST) % {'instruments': names}})"
+    return f"{kind_label(g.procedure_kind, lang)}: {step}"

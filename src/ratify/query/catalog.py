@@ -235,6 +235,13 @@ class Catalog:
 
         return procedures_of(self, state, as_of)
 
+    def procedure_gaps(self, state: StateRef, as_of: dt.date | None = None) -> list[Any]:
+        """The procedures `state` had not accepted on `as_of`, as `ProcedureGap`s in the order to act
+        (see `ratify.query.procedure_gaps`)."""
+        from ratify.query.procedure_gaps import procedure_gaps
+
+        return procedure_gaps(self, state, as_of)
+
     def simulate(self, state: StateRef, instrument: InstrumentRef, action: Any, *, on: dt.date) -> Catalog:
         """A new catalogue in which `state` took `action` towards `instrument` on `on` (this one unchanged)."""
         from ratify.query.simulate import simulate
