@@ -41,7 +41,7 @@ def _walk(node: object, key: str = ""):  # (key, value) of every scalar in the d
 
 def test_json_top_level_schema():
     assert list(DOC) == ["format", "version", "generator", "instruments", "states", "groups", "sources",
-                         "participations"]
+                         "participations", "procedures", "declines"]
     assert DOC["format"] == EXPORT_FORMAT == "ratify-export"
     assert DOC["version"] == EXPORT_VERSION == 1
     assert DOC["generator"] == f"ratify {ratify.__version__}"

@@ -180,3 +180,29 @@ def test_all_407_stored_xml_files_import_into_one_folder_that_loads_and_validate
     assert cat.instrument("XXVII-7-d").mtdsg == "XXVII-7-d"
     again = import_untc(files, folder, as_of=D(2018, 1, 15))
     assert again.written == () and again.changes == ()
+
+
+_SHARED_HTML = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "untc" / "html"
+
+
+@pytest.mark.skipif(not (_SHARED_HTML / "cat.html").exists(), reason="shared UNTC corpus not present")
+def test_a_declaration_under_one_of_several_articles_keeps_the_article_its_text_names(folder: Path) -> None:
+    import_untc([_SHARED_HTML / "cat.html", _SHARED_HTML / "cerd.html"], folder)
+    cat = ratify.load(folder)
+
+    def under(state: str, inst: str) -> list[tuple[str, ...]]:
+        return [s.articles for s in cat.participation(state, inst).statements if s.kind.value == "declaration"
+                and set(s.articles) & {"14", "21", "22"}]
+
+    # "Declarations made under articles 21 and 22": Kazakhstan's text names both, Japan's art. 21 only
+    assert under("KAZ", "IV-9") == [("21", "22")]
+    assert under("JPN", "IV-9") == [("21",)] and under("MAR", "IV-9") == [("22",)]
+    # a text that numbers neither keeps both (Azerbaijan's quotes art. 22(1) unnumbered): a curator's call
+    assert under("AZE", "IV-9") == [("21", "22")]
+    # the CERD section names its article in the sub-title only
+    assert under("KAZ", "IV-2") == [("14",)] and under("RUS", "IV-2") == [("14",)]
+    # a declaration of the section stays one though it says "with the reservation that …" (Norway)
+    assert under("NOR", "IV-2") == [("14",)]
+    # undated declarations of the section were made with the consent, as its sub-title says
+    (tur,) = [s for s in cat.participation("TUR", "IV-9").statements if "22" in s.articles]
+    assert tur.date == dt.date(1988, 8, 2) == cat.participation("TUR", "IV-9").consent.date

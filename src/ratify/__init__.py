@@ -32,6 +32,8 @@ _LAZY: dict[str, str] = {
                      "RelationKind", "Role", "Rule", "RuleKind", "Source", "State", "Statement", "StatementKind",
                      "Status", "Theme"], "model.records"),
     "SimulationError": "query.simulate",
+    **dict.fromkeys(["AcceptanceKind", "Procedure", "ProcedureKind", "ProcedureStatus"], "model.procedures"),
+    "procedures_frame": "present.procedures",
     **dict.fromkeys(["render_brief", "render_report"], "present.documents"),  # jinja2 etc. load on the first document
 }
 _SUBMODULES = {"plots": "present.plots"}
@@ -55,6 +57,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:
     from ratify.errors import DataError, OutputError, Problem, RatifyError, UnknownNameError, UntcFormatError
     from ratify.extras import MissingExtraError
+    from ratify.model.procedures import AcceptanceKind, Procedure, ProcedureKind, ProcedureStatus
     from ratify.model.records import (
         ActionKind,
         Adoption,
@@ -86,6 +89,7 @@ if TYPE_CHECKING:
     from ratify.present.documents import render_brief, render_report
     from ratify.present.export import export_csv, export_json, load_json
     from ratify.present.frames import changes_frame, gaps_frame
+    from ratify.present.procedures import procedures_frame
     from ratify.query.catalog import Catalog
     from ratify.query.events import ChangeList, DateRangeError
     from ratify.query.gaps import Basis, Gap, GapKind, GapList
@@ -98,6 +102,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 __all__ = [
+    "AcceptanceKind",
     "ActionKind",
     "Adoption",
     "Basis",
@@ -124,6 +129,9 @@ __all__ = [
     "OutputError",
     "Participation",
     "Problem",
+    "Procedure",
+    "ProcedureKind",
+    "ProcedureStatus",
     "RatifyError",
     "Relation",
     "RelationKind",
@@ -147,6 +155,7 @@ __all__ = [
     "load",
     "load_json",
     "plots",
+    "procedures_frame",
     "render_brief",
     "render_report",
     "validate",

@@ -143,15 +143,16 @@ def test_iccpr_page() -> None:
 
 def test_iccpr_declarations_under_article_41() -> None:
     doc = read_status(FIXTURES / "iccpr.html")
-    assert doc.declarations_under_article_title == \
-        "Declarations recognizing the competence of the Human Rights Committee under article 41"
+    assert doc.declarations_under_article_title == (
+        "Declarations recognizing the competence of the Human Rights Committee under article 41 "
+        "(Unless otherwise indicated, the declarations were made upon ratification, accession or succession.)")
     assert len(doc.declarations_under_article) == 50
     russia = next(s for s in doc.declarations_under_article if s.participant == "Russian Federation")
     (section,) = russia.sections
     assert section.date == dt.date(1991, 10, 1)
     assert section.paragraphs[0].startswith("The Union of Soviet Socialist Republics declares that, pursuant to article 41")
     argentina = next(s for s in doc.declarations_under_article if s.participant == "Argentina")
-    assert argentina.sections[0].date is None  # the page gives none
+    assert argentina.sections[0].date is None  # none of its own: the sub-title dates it from the consent
     # the section is not mixed into the reservations and declarations
     assert not any("pursuant to article 41" in p for s in doc.declarations if s.participant == "Russian Federation"
                    for sec in s.sections for p in sec.paragraphs)
@@ -169,3 +170,19 @@ def test_unbalanced_markup_in_a_declaration_is_tolerated(fixture_bytes) -> None:
         reference.notes,
         reference.rows,
     )
+
+
+@pytest.mark.skipif(not (SHARED / "html" / "cerd.html").exists(), reason="shared UNTC corpus not present")
+def test_the_sub_title_of_declarations_under_an_article_is_read() -> None:
+    # CERD names its article only in the sub-title ("in accordance with article 14 of the Convention")
+    cerd = read_status(SHARED / "html" / "cerd.html")
+    assert cerd.declarations_under_article_title == (
+        "Declarations recognizing the competence of the Committee on the Elimination of Racial Discrimination "
+        "in accordance with article 14 of the Convention (Unless otherwise indicated, the declarations and "
+        "reservations were made upon ratification, accession or succession.)")
+    cat = read_status(SHARED / "html" / "cat.html")
+    assert cat.declarations_under_article_title.startswith(
+        "Declarations made under articles 21 and 22 (Declarations recognizing the Competence of the Committee "
+        "against Torture) (Unless otherwise indicated")
+    (turkey,) = [s for s in cat.declarations_under_article if s.participant == "Türkiye"]
+    assert turkey.sections[0].date is None  # made upon ratification, as the sub-title says

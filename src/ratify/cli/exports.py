@@ -21,6 +21,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "as of a date.")
     p.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default: json)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
+    p.add_argument("--table", choices=("status", "procedures"), default="status",
+                   help="the CSV table: each state's status in each instrument (default), or each state's "
+                   "complaint and inquiry procedures")
+    p.add_argument("--group", metavar="G", help="the procedures table for a group's states only (default: every state)")
     add_as_of(p, "status table (csv only)")
     add_data(p)
     p.set_defaults(run=_export, parser=p)
@@ -29,13 +33,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def _export(args: argparse.Namespace) -> int:
     if args.as_of is not None and args.format != "csv":
         args.parser.error("--as-of applies to --format csv only (the JSON export is the whole record)")
+    if (args.table != "status" or args.group) and args.format != "csv":
+        args.parser.error("--table and --group apply to --format csv only")
+    if args.group and args.table != "procedures":
+        args.parser.error("--group applies to --table procedures")
     cat = load_catalog(args)
-    text = export_json(cat) if args.format == "json" else export_csv(cat, args.as_of)
+    if args.table == "procedures":
+        from ratify.present.procedures import export_procedures_csv
+
+        text = export_procedures_csv(cat, cat.states_of(args.group), args.as_of)
+    else:
+        text = export_json(cat) if args.format == "json" else export_csv(cat, args.as_of)
     if args.output in (None, "-"):
         sys.stdout.write(text)
         return 0
     atomic_write(args.output, text)
     what = f"{len(cat.participations)} participations" if args.format == "json" else \
-        f"{len(cat.states) * len(cat.instruments)} rows"
+        f"{text.count(chr(10)) - 1} rows"
     print(f"wrote {args.output} ({args.format}, {what})", file=sys.stderr)
     return 0

@@ -2,7 +2,8 @@
 
 The JSON schema is documented in docs/export-schema.md. In short: one object with a `format` key
 (`"ratify-export"`), a `version` (`EXPORT_VERSION`), and the lists `instruments`, `states`, `groups`,
-`sources` and `participations`, each record being the cattrs unstructuring of the model class
+`sources`, `participations` and `procedures` (with `declines`, the words by which a statement
+declines a committee's competence), each record being the cattrs unstructuring of the model class
 (`ratify.convert.json_converter()`): ISO dates, enum values as strings, fields at their default
 value left out. `load_json(export_json(cat)) == cat`.
 
@@ -21,6 +22,7 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from ratify.errors import DataError, Problem
+from ratify.model.procedures import Procedure
 from ratify.model.records import Group, Instrument, Participation, Source, State, StatementKind, Status
 from ratify.store.convert import json_converter
 
@@ -47,7 +49,10 @@ _SECTIONS: dict[str, type] = {
     "groups": Group,
     "sources": Source,
     "participations": Participation,
+    "procedures": Procedure,  # the complaint and inquiry procedures (Catalog.procedure_definitions)
 }
+# a section whose catalogue attribute has another name
+_ATTRIBUTE = {"procedures": "procedure_definitions"}
 
 # the columns of the CSV export and of `Catalog.to_dataframe()`, in order
 STATUS_COLUMNS = (
@@ -79,7 +84,8 @@ def export_json(cat: Catalog, *, indent: int | None = 2) -> str:
     conv = json_converter()
     doc: dict[str, Any] = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "generator": f"ratify {__version__}"}
     for key, cls in _SECTIONS.items():
-        doc[key] = [conv.unstructure(x, cls) for x in getattr(cat, key)]
+        doc[key] = [conv.unstructure(x, cls) for x in getattr(cat, _ATTRIBUTE.get(key, key))]
+    doc["declines"] = list(cat.declines)
     return json.dumps(doc, ensure_ascii=False, indent=indent) + "\n"
 
 
@@ -103,7 +109,7 @@ def load_json(text: str | bytes, *, name: str = "<json>") -> Catalog:
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= EXPORT_VERSION:
         raise DataError([Problem(name, "version", f"this ratify reads versions 1 to {EXPORT_VERSION}, "
                                  f"got {version!r}")])
-    unknown = set(doc) - set(_SECTIONS) - {"format", "version", "generator"}
+    unknown = set(doc) - set(_SECTIONS) - {"format", "version", "generator", "declines"}
     problems = [Problem(name, key, "unknown key") for key in sorted(unknown)]
     parts: dict[str, tuple[Any, ...]] = {}
     conv = json_converter()
@@ -123,10 +129,14 @@ def load_json(text: str | bytes, *, name: str = "<json>") -> Catalog:
             except (ValueError, TypeError, KeyError) as exc:
                 problems.append(Problem(name, f"{key}[{i}]", _describe(exc, cls)))
         parts[key] = tuple(out)
+    declines = doc.get("declines", [])
+    if not isinstance(declines, list) or not all(isinstance(d, str) for d in declines):
+        problems.append(Problem(name, "declines", "expected a list of strings"))
     if problems:
         raise DataError(problems)
     return Catalog(instruments=parts["instruments"], states=parts["states"], groups=parts["groups"],
-                   sources=parts["sources"], participations=parts["participations"])
+                   sources=parts["sources"], participations=parts["participations"],
+                   procedure_definitions=parts["procedures"], declines=tuple(declines))
 
 
 # -- the status table (CSV, DataFrame) ----------------------------------------------------------------

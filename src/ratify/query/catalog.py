@@ -13,6 +13,7 @@ import attrs
 
 from ratify.errors import Problem
 from ratify.model.names import NameIndex
+from ratify.model.procedures import Procedure
 from ratify.model.records import Group, Instrument, Participation, Source, State, Status, Theme
 
 __all__ = ["Catalog", "InstrumentRef", "StateRef"]
@@ -64,6 +65,9 @@ class Catalog:
     groups: tuple[Group, ...] = ()
     participations: tuple[Participation, ...] = ()
     sources: tuple[Source, ...] = ()
+    # the complaint and inquiry procedures of the catalogue's instruments (`instrument` is an id)
+    procedure_definitions: tuple[Procedure, ...] = ()
+    declines: tuple[str, ...] = ()  # the words by which a statement declines a committee's competence
     # where the catalogue was read from, and the warnings of that reading: not part of its content
     # (`==` compares instruments, states, groups, participations and sources)
     path: Path | None = attrs.field(default=None, eq=False)
@@ -235,6 +239,20 @@ class Catalog:
         from ratify.present.frames import catalog_frame
 
         return catalog_frame(self, as_of, group=group, states=states, instruments=instruments)
+
+    def procedures(self, state: StateRef, as_of: dt.date | None = None) -> list[Any]:
+        """One `ProcedureStatus` per complaint or inquiry procedure of the catalogue's instruments: whether
+        `state` had accepted it on `as_of` (default: today), since when, and on what record."""
+        from ratify.query.procedures import procedures_of
+
+        return procedures_of(self, state, as_of)
+
+    def procedure_gaps(self, state: StateRef, as_of: dt.date | None = None) -> list[Any]:
+        """The procedures `state` had not accepted on `as_of`, as `ProcedureGap`s in the order to act
+        (see `ratify.query.procedure_gaps`)."""
+        from ratify.query.procedure_gaps import procedure_gaps
+
+        return procedure_gaps(self, state, as_of)
 
     def simulate(self, state: StateRef, instrument: InstrumentRef, action: Any, *, on: dt.date) -> Catalog:
         """A new catalogue in which `state` took `action` towards `instrument` on `on` (this one unchanged)."""

@@ -42,6 +42,7 @@ class GapKind(enum.Enum):
     DENOUNCED = "denounced"
     LIMITING_RESERVATION = "limiting_reservation"  # party, with a reservation that limits its scope
     PREREQUISITE_MISSING = "prerequisite_missing"  # cannot join before joining another instrument
+    PROCEDURE_NOT_ACCEPTED = "procedure_not_accepted"  # a complaint or inquiry procedure (`ProcedureGap`)
 
     def __str__(self) -> str:
         return self.value

@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import attrs
+
 from ratify.errors import DataError, Problem
+from ratify.model.procedures import Procedure
 from ratify.model.records import Instrument, Participation, Source
 from ratify.query.catalog import Catalog
 from ratify.resources import bundled_data
 from ratify.store.read import FolderContents, check_folder, participations_of_file, read_folder
+from ratify.store.validate import find_instrument
 
 __all__ = ["catalog_of", "load"]
 
@@ -35,12 +39,26 @@ def _build(files: FolderContents, warnings: tuple[Problem, ...]) -> Catalog:
         instruments.append(f.instrument)
         sources.update({s.id: s for s in f.sources})
         participations += participations_of_file(f)
+    procedures: list[Procedure] = []
+    declines: tuple[str, ...] = ()
+    if files.procedures is not None:
+        known = list(files.instruments.values())
+        for proc in files.procedures.procedures:
+            inst = find_instrument(proc.instrument, known)
+            if inst is None:
+                continue  # the folder does not hold the instrument: nothing to say of its procedures
+            covers = find_instrument(proc.covers, known) if proc.covers else None
+            procedures.append(attrs.evolve(proc, instrument=inst, covers=covers or proc.covers))
+        sources.update({s.id: s for s in files.procedures.sources})
+        declines = files.procedures.declines
     return Catalog(
         instruments=tuple(instruments),
         states=tuple(files.states.values()),
         groups=tuple(files.groups.values()),
         participations=tuple(participations),
         sources=tuple(sources.values()),
+        procedure_definitions=tuple(procedures),
+        declines=declines,
         path=files.folder,
         warnings=warnings,
     )

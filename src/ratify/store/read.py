@@ -34,8 +34,8 @@ from ratify.model.rules import computed_entry_into_force
 from ratify.resources import bundled_data
 from ratify.store.cache import default_cache
 from ratify.store.convert import data_converter
-from ratify.store.schema import Correction, GroupRecord, InstrumentFile, ParticipantRecord
-from ratify.store.validate import validate_files
+from ratify.store.schema import Correction, GroupRecord, InstrumentFile, ParticipantRecord, ProceduresFile
+from ratify.store.validate import validate_files, validate_procedures
 
 __all__ = [
     "FolderContents",
@@ -51,6 +51,7 @@ T = TypeVar("T")
 
 STATES_FILE = "states.toml"
 GROUPS_FILE = "groups.toml"
+PROCEDURES_FILE = "procedures.toml"
 INSTRUMENTS_DIR = "instruments"
 
 
@@ -64,6 +65,7 @@ class FolderContents:
     instruments: dict[Path, InstrumentFile]
     problems: tuple[Problem, ...]
     unreadable: frozenset[str] = frozenset()  # stems of instrument files that could not be structured
+    procedures: ProceduresFile | None = None  # procedures.toml, if the folder has one
 
 
 def validate(path: str | os.PathLike[str] | None = None) -> list[Problem]:
@@ -73,8 +75,11 @@ def validate(path: str | os.PathLike[str] | None = None) -> list[Problem]:
 
 def check_folder(files: FolderContents) -> list[Problem]:
     """Every problem of what was read: reading and structuring first, then the rules of validation."""
-    return list(files.problems) + validate_files(files.folder, files.states, files.groups, files.instruments,
-                                                 files.unreadable)
+    problems = list(files.problems) + validate_files(files.folder, files.states, files.groups, files.instruments,
+                                                     files.unreadable)
+    if files.procedures is not None:
+        problems += validate_procedures(files.folder / PROCEDURES_FILE, files.procedures, files.instruments)
+    return problems
 
 
 def read_instrument_file(path: str | os.PathLike[str]) -> InstrumentFile:
@@ -159,7 +164,9 @@ def read_folder(folder: Path, *, instruments: bool = True) -> FolderContents:
         problems.append(Problem(str(inst_dir), "", "no instruments folder"))
     instruments = _read_instruments(inst_dir, problems)
     unreadable = frozenset(p.stem for p in inst_dir.glob("*.toml")) - {p.stem for p in instruments}
-    return FolderContents(folder, states, groups, instruments, tuple(problems), unreadable)
+    procedures_path = folder / PROCEDURES_FILE
+    procedures = _read_toml(procedures_path, ProceduresFile, problems) if procedures_path.exists() else None
+    return FolderContents(folder, states, groups, instruments, tuple(problems), unreadable, procedures)
 
 
 def _read_bytes(path: Path, problems: list[Problem]) -> bytes | None:

@@ -12,6 +12,7 @@ import datetime as dt
 
 import attrs
 
+from ratify.model.procedures import Procedure
 from ratify.model.records import (
     ActionKind,
     ConsentKind,
@@ -26,7 +27,7 @@ from ratify.model.records import (
     Statement,
 )
 
-__all__ = ["Correction", "GroupRecord", "InstrumentFile", "ParticipantRecord", "UnmatchedRow"]
+__all__ = ["Correction", "GroupRecord", "InstrumentFile", "ParticipantRecord", "ProceduresFile", "UnmatchedRow"]
 
 
 @attrs.frozen
@@ -102,3 +103,17 @@ class GroupRecord:
     default: bool = False
     baseline: str | None = None
     map: GroupMap = attrs.field(factory=GroupMap)
+
+
+@attrs.frozen
+class ProceduresFile:
+    """`procedures.toml`: the complaint and inquiry procedures of the instruments, with their sources.
+
+    `declines` are the words by which a statement declines a committee's competence ("does not
+    recognize"): a declaration that says them accepts nothing, a reservation or declaration that
+    says them of a procedure's article opts out of it.
+    """
+
+    procedures: tuple[Procedure, ...] = ()
+    sources: tuple[Source, ...] = ()
+    declines: tuple[str, ...] = ()

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from ratify.errors import Problem
+from ratify.model.procedures import AcceptanceKind, article_number
 from ratify.model.records import (
     ActionKind,
     Consent,
@@ -23,9 +25,9 @@ from ratify.model.records import (
     State,
 )
 from ratify.model.rules import computed_entry_into_force
-from ratify.store.schema import InstrumentFile, ParticipantRecord
+from ratify.store.schema import InstrumentFile, ParticipantRecord, ProceduresFile
 
-__all__ = ["date_order_issues", "validate_files"]
+__all__ = ["date_order_issues", "find_instrument", "validate_files", "validate_procedures"]
 
 _CORRECTABLE = frozenset(
     {ActionKind.SIGNATURE, ActionKind.DENUNCIATION, ActionKind.STATEMENT_WITHDRAWN}
@@ -256,3 +258,57 @@ def _check_prerequisites(by_id: Mapping[str, tuple[Path, InstrumentFile]]) -> It
                                   f"{rec.state} consented to {f.instrument.id} on {rec.consent} but has no consent to "
                                   f"{rel.target}, which it requires ({rel.basis or 'relation'}){why}",
                                   "warning" if stale else "error")
+
+
+_MTDSG = re.compile(r"^[IVXLC]+-\d+[A-Za-z0-9-]*$")
+
+
+def find_instrument(ref: str, files: Iterable[InstrumentFile]) -> str | None:
+    """The id of the instrument `ref` names (its id or MTDSG number) among `files`, or None."""
+    for f in files:
+        if ref in (f.instrument.id, f.instrument.mtdsg):
+            return f.instrument.id
+    return None
+
+
+def validate_procedures(path: Path, f: ProceduresFile, files: Mapping[Path, InstrumentFile]) -> list[Problem]:
+    """The procedures file: known instruments (an MTDSG number the folder lacks is skipped, not an
+    error: a user's folder may hold only some instruments), the fields each way of acceptance needs,
+    known sources, no procedure twice."""
+    file = str(path)
+    problems: list[Problem] = []
+    known = list(files.values())
+    names = [n for x in known for n in (x.instrument.id, x.instrument.mtdsg) if n]
+    source_ids = [s.id for s in f.sources]
+    for i, sid in enumerate(source_ids):
+        if sid in source_ids[:i]:
+            problems.append(Problem(file, f"sources[{i}].id", f"duplicate source id {sid!r}"))
+    for i, phrase in enumerate(f.declines):
+        if not phrase.strip():
+            problems.append(Problem(file, f"declines[{i}]", "an empty phrase would match every statement"))
+    seen: dict[tuple[str, str, str], int] = {}
+    for i, proc in enumerate(f.procedures):
+        where = f"procedures[{i}]"
+        for field in ("instrument", "covers"):
+            ref = getattr(proc, field)
+            if ref is not None and find_instrument(ref, known) is None and not _MTDSG.match(ref):
+                near = difflib.get_close_matches(ref, names, n=3)
+                hint = f"; did you mean {', '.join(near)}?" if near else ""
+                problems.append(Problem(file, f"{where}.{field}", f"unknown instrument {ref!r}{hint}"))
+        if proc.article is None and proc.acceptance is not AcceptanceKind.PROTOCOL:
+            problems.append(Problem(file, f"{where}.article", f"a {proc.acceptance.value} procedure needs its article"))
+        elif proc.article is not None and not any(c.isdigit() for c in proc.article):
+            problems.append(Problem(file, f"{where}.article", f"{proc.article!r} names no article number"))
+        if proc.acceptance is AcceptanceKind.OPT_OUT and not proc.opt_out_article:
+            problems.append(Problem(file, f"{where}.opt_out_article",
+                                    "an opt-out procedure needs the article under which a state opts out"))
+        if proc.acceptance is not AcceptanceKind.OPT_OUT and proc.opt_out_article:
+            problems.append(Problem(file, f"{where}.opt_out_article",
+                                    f"only an opt-out procedure has one (acceptance is {proc.acceptance.value!r})"))
+        if proc.source is not None and proc.source not in source_ids:
+            problems.append(Problem(file, f"{where}.source", f"unknown source {proc.source!r}"))
+        key = (find_instrument(proc.instrument, known) or proc.instrument, article_number(proc.article), proc.kind.value)
+        if key in seen:
+            problems.append(Problem(file, where, f"the same procedure as procedures[{seen[key]}]"))
+        seen.setdefault(key, i)
+    return problems

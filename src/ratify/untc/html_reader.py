@@ -5,7 +5,8 @@ not turned into a tree. The stdlib ``html.parser`` streams it once and the eleme
 are recorded as event lists, found by the suffix of their id: the participant grid
 ``…_tblgrid``, the header prose (``…_rptEIF_ctl00_tcText`` …), the declarations, objections and
 end notes (``…_dgDec_ctl05_divText`` …), the declarations under an article
-(``…_dgDecUnderArticle_ctl03_divText``, titled by ``…_divMainDecArt``) and the
+(``…_dgDecUnderArticle_ctl03_divText``, titled by ``…_divMainDecArt`` and its sub-title
+``…_divDecArt``, which names the article on some pages and says when undated ones were made) and the
 territorial-application table ``…_tblDec``.
 """
 
@@ -30,7 +31,7 @@ __all__ = ["read_html"]
 _KEY = re.compile(
     r"_(?P<key>rptHead_ctl00_tcHead|rptHead_ctl00_tcText|rptTreaty_ctl00_tcTreaty|rptTreaty_ctl00_tcText"
     r"|rptEIF_ctl00_tcEifLabel|rptEIF_ctl00_tcText|rptRegistration_ctl00_tcText|rptStatus_ctl00_tcText"
-    r"|rptText_ctl00_tcText|tblgrid|divMainDecTilte|divDecTilte|divMainDecArt|tblDec"
+    r"|rptText_ctl00_tcText|tblgrid|divMainDecTilte|divDecTilte|divMainDecArt|divDecArt|tblDec"
     r"|(?:dgDec|dgObj|dgDecUnderArticle)_ctl\d+_div(?:Participant|Text)|dgNotesAll_ctl\d+_divNotesAll)$"
 )
 _STAMP = re.compile(r"STATUS\s+AS\s+AT\s*:\s*(\d{1,2})-(\d{1,2})-(\d{4})", re.IGNORECASE)
@@ -93,7 +94,8 @@ def read_html(data: bytes, source: str) -> StatusDocument:
         declarations=_statements(parser.order, "dgDec"),
         objections=_statements(parser.order, "dgObj"),
         territorial_applications=_territorial(found.get("tblDec", [])),
-        declarations_under_article_title=squash(" ".join(_flat(e)[0] for e in found.get("divMainDecArt", []))) or None,
+        declarations_under_article_title=squash(" ".join(
+            _flat(e)[0] for key in ("divMainDecArt", "divDecArt") for e in found.get(key, []))) or None,
         declarations_under_article=_statements(parser.order, "dgDecUnderArticle"),
     )
 

@@ -339,6 +339,7 @@ class _Section:
     objection: bool
     dated_by_consent: bool  # an undated statement was made with the consent to be bound
     articles: tuple[str, ...] = ()  # what the title names: "… under article 41" → ("41",)
+    under_article: bool = False  # the section of declarations under an article: each is a declaration
 
 
 def _dated_by_consent(title: str | None) -> bool:
@@ -359,7 +360,8 @@ def _statements_by_state(doc: StatusDocument,
     sections = (
         (doc.declarations, _Section(objection=False, dated_by_consent=main)),
         (doc.declarations_under_article,
-         _Section(objection=False, dated_by_consent=_dated_by_consent(under), articles=tuple(_articles(under or "")))),
+         _Section(objection=False, dated_by_consent=_dated_by_consent(under), articles=tuple(_articles(under or "")),
+                  under_article=True)),
         (doc.objections, _Section(objection=True, dated_by_consent=main)),
     )
     out: dict[str, list[tuple[RawStatement, _Section]]] = {}
@@ -389,6 +391,8 @@ def _from_raw(raw: RawStatement, in_section: _Section, default_date: dt.date | N
         title = section.title or ""
         if in_section.objection:
             kind = StatementKind.OBJECTION
+        elif in_section.under_article:
+            kind = StatementKind.DECLARATION  # "recognizes the competence …, with the reservation that …"
         elif "reserv" in title.lower() or (not title and "reserv" in text.split("\n\n")[0].lower()):
             kind = StatementKind.RESERVATION
         else:
@@ -398,11 +402,20 @@ def _from_raw(raw: RawStatement, in_section: _Section, default_date: dt.date | N
             m = _MADE_BY.search(title)
             target = find_state(m.group(1).strip()) if m else None
             objects_to = target.alpha3 if target else None
-        articles = tuple(_articles(title)) or in_section.articles
+        articles = tuple(_articles(title)) or _named_of(in_section.articles, text)
         full = f"{title}\n\n{text}".strip() if title else text
         out.append(Statement(kind=kind, date=section.date or default_date, articles=articles,
                              objects_to=objects_to, text=full or None))
     return out
+
+
+def _named_of(articles: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """Of the articles a section's title names ("… under articles 21 and 22"), those the statement's own
+    text names; all of them if it names none (Azerbaijan's CAT declaration quotes art. 22 unnumbered)."""
+    if len(articles) < 2:
+        return articles
+    named = {a.split("(")[0] for a in _articles(text)}
+    return tuple(a for a in articles if a.split("(")[0] in named) or articles
 
 
 def _articles(title: str) -> list[str]:
