@@ -8,10 +8,12 @@ import attrs
 
 __all__ = [
     "DataError",
+    "FetchError",
     "OutputError",
     "Problem",
     "RatifyError",
     "UnknownNameError",
+    "UnreachableError",
     "UntcFormatError",
 ]
 
@@ -74,3 +76,20 @@ class UntcFormatError(RatifyError):
 
 class OutputError(RatifyError):
     """A report or data file that could not be written (nothing was left half-written)."""
+
+
+class FetchError(RatifyError):
+    """A page that could not be fetched from the depositary: names the URL and what happened."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        self.url = url
+        self.reason = reason
+        super().__init__(f"{url}: {reason}")
+
+
+class UnreachableError(FetchError):
+    """The depositary's server could not be reached at all (no network, no such host, refused)."""
+
+    def __init__(self, url: str, host: str, reason: str) -> None:
+        self.host = host
+        super().__init__(url, reason)
