@@ -15,6 +15,7 @@ __all__ = [
     "UnknownNameError",
     "UnreachableError",
     "UntcFormatError",
+    "UpdateError",
 ]
 
 
@@ -90,6 +91,27 @@ class FetchError(RatifyError):
 class UnreachableError(FetchError):
     """The depositary's server could not be reached at all (no network, no such host, refused)."""
 
-    def __init__(self, url: str, host: str, reason: str) -> None:
+    def __init__(self, url: str, host: str, reason: str, *, data_as_of: str | None = None) -> None:
         self.host = host
+        self.data_as_of = data_as_of
         super().__init__(url, reason)
+        self.args = (f"cannot reach {host}: {reason}; nothing changed"
+                     + (f"; your data is as of {data_as_of}" if data_as_of else ""),)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class UpdateError(RatifyError):
+    """A treaty whose status page could not be fetched or read; nothing was written.
+
+    `network` tells a failure to get the page (HTTP status, timeout, refused redirect, size) from a
+    page that came but could not be read (no participants table, another treaty's page).
+    """
+
+    def __init__(self, mtdsg: str, url: str, reason: str, *, network: bool) -> None:
+        self.mtdsg = mtdsg
+        self.url = url
+        self.reason = reason
+        self.network = network
+        super().__init__(f"{mtdsg}: {url}: {reason}; nothing changed")

@@ -219,11 +219,11 @@ def _opener(settings: FetchSettings) -> urllib.request.OpenerDirector:
 class Fetcher:
     """Fetches paths of one server, one request at a time, with a pause between requests."""
 
-    def __init__(self, settings: FetchSettings | None = None, *,
-                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, settings: FetchSettings | None = None, *, sleep: Callable[[float], None] | None = None,
+                 clock: Callable[[], float] | None = None) -> None:
         self.settings = settings or FetchSettings()
-        self._sleep = sleep
-        self._clock = clock
+        self._sleep = sleep or (lambda seconds: time.sleep(seconds))
+        self._clock = clock or (lambda: time.monotonic())
         self._last: float | None = None
         self._opener = _opener(self.settings)
         self._origin = self._origin_of(self.settings.base_url)

@@ -547,13 +547,13 @@ def import_status(inputs: Iterable[StatusInput], data: str | os.PathLike[str], *
     kept: dict[str, bytes] = {}
     skipped: list[str] = []
     for item in inputs:
-        doc, path = item.doc, item.name
+        doc, name = item.doc, item.name
         mtdsg = doc.header.mtdsg
         rel_base = pending.get(mtdsg)
         base = rel_base if rel_base is not None else (existing[mtdsg][1] if mtdsg in existing else None)
         when = doc.as_of or stamp
         if base is not None and base.instrument.as_of and when < base.instrument.as_of and not force:
-            notes.append(f"{path}: its table is as of {when}, older than the folder's {mtdsg} "
+            notes.append(f"{name}: its table is as of {when}, older than the folder's {mtdsg} "
                          f"(as of {base.instrument.as_of}); skipped (use --force to import it anyway)")
             skipped.append(mtdsg)
             continue
