@@ -52,8 +52,8 @@ def describe_origin(origin: Origin) -> str:
 
 
 def say_origin(origin: Origin | None) -> None:
-    """Print on stderr which data folder is read."""
-    if origin is not None:
+    """Print on stderr which data folder is read, unless it is the bundled snapshot (the quiet default)."""
+    if origin is not None and origin.kind is not DataOrigin.BUNDLED:
         print(describe_origin(origin), file=sys.stderr)
 
 
