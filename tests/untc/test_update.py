@@ -64,7 +64,7 @@ class Server(http.server.ThreadingHTTPServer):
 class Handler(http.server.BaseHTTPRequestHandler):
     server: Server
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet
+    def log_message(self, format: str, *args: object) -> None:  # quiet
         pass
 
     def _send(self, code: int, body: bytes, headers: dict[str, str] | None = None, length: int | None = None) -> None:
@@ -75,7 +75,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802 - the http.server name
+    def do_GET(self) -> None:  # the http.server name
         parts = urllib.parse.urlsplit(self.path)  # a proxy is sent the whole URL
         path = parts.path + (f"?{parts.query}" if parts.query else "")
         self.server.requests.append((self.path, dict(self.headers.items())))
@@ -408,7 +408,7 @@ def test_a_page_with_one_participant_more_shows_it_and_is_written(server: Server
                                                                   tmp_path: Path) -> None:
     # the folder holds the table as it was the day before, without Albania (the first row)
     page = CMW.read_bytes()
-    row = re.search(rb"\s*<tr class=\"trBWhite\">\s*<td>Albania<br></td>.*?</tr>", page, re.S)
+    row = re.search(rb"\s*<tr class=\"trBWhite\">\s*<td>Albania<br></td>.*?</tr>", page, re.DOTALL)
     assert row is not None
     earlier = tmp_path / "IV-13.en.html"
     earlier.write_bytes((page[:row.start()] + page[row.end():]).replace(b"STATUS AS AT : 03-02-2026",
@@ -470,3 +470,42 @@ def test_without_data_the_user_folder_is_made_updated_and_read(
 def test_the_bundled_snapshot_is_never_written(settings: FetchSettings) -> None:
     with pytest.raises(ratify.OutputError, match="never written"):
         update(["IV-13"], bundled_data(), settings=settings)
+
+
+def test_updating_twice_changes_no_fact_and_records_each_check(server: Server, settings: FetchSettings,
+                                                               data_copy: Path) -> None:
+    first = update(["ICRMW"], data_copy, settings=settings)  # any name of an instrument of the folder
+    assert first.treaties == ("IV-13",) and first.imported is not None
+    checked = ratify.load(data_copy).instrument("IV-13").checked
+    time.sleep(1.1)  # the kept pages are named by the second they were fetched
+    second = update(["iv-13"], data_copy, settings=settings)
+    assert second.imported is not None and second.imported.changes == ()
+    cat = ratify.load(data_copy)
+    assert cat.instrument("IV-13").checked > checked and str(cat.instrument("IV-13").as_of) == "2026-02-03"
+    assert len(list((data_copy / "fetched" / "IV-13").glob("*.html"))) == 2
+    assert ratify.load_json(ratify.export_json(cat)) == cat  # the time checked survives the JSON export
+
+
+def test_the_time_checked_is_validated(data_copy: Path) -> None:
+    path = data_copy / "instruments" / "icrmw-1990.toml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("\n[instrument]\n", "\n[instrument]\nchecked = 2026-02-04T10:00:00\n", 1), "utf-8")
+    problems = [str(p) for p in ratify.validate(data_copy)]
+    assert any("instrument.checked" in p and "UTC offset" in p for p in problems), problems
+    path.write_text(text.replace("\n[instrument]\n", "\n[instrument]\nchecked = 2020-01-01T10:00:00Z\n", 1), "utf-8")
+    problems = [str(p) for p in ratify.validate(data_copy)]
+    assert any("instrument.checked" in p and "before the table's own date" in p for p in problems), problems
+
+
+def test_a_remote_plain_http_url_is_refused(capsys: pytest.CaptureFixture[str], data_copy: Path) -> None:
+    code, out, err = run(capsys, "update", "--data", str(data_copy), "--url", "http://treaties.un.org")
+    assert code == 1 and out == "" and "only for a server on this machine" in err
+
+
+def test_a_name_that_is_no_treaty_is_refused_before_any_request(server: Server, settings: FetchSettings,
+                                                               data_copy: Path) -> None:
+    with pytest.raises(ratify.UnknownNameError, match="Refugee Convention of 1952"):
+        update(["Refugee Convention of 1952"], data_copy, settings=settings)
+    with pytest.raises(ratify.UntcFormatError, match="no MTDSG number"):
+        update(["udhr-1948"], data_copy, settings=settings)
+    assert server.requests == []
