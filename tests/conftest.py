@@ -67,6 +67,16 @@ def _no_network_but_loopback() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _no_user_data_folder_left_behind() -> Iterator[None]:
+    """A test that makes the user's data folder does so in a home of its own: the session's stays empty,
+    or every later `ratify.load()` would read it instead of the bundled snapshot."""
+    from ratify.store.location import user_data_folder
+
+    yield
+    assert not user_data_folder().exists(), f"a test left a user data folder at {user_data_folder()}"
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The cache of parsed data files lives in the session's temporary folder, not the user's."""
     folder = tmp_path_factory.mktemp("ratify-cache")

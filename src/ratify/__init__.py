@@ -19,8 +19,10 @@ _LAZY: dict[str, str] = {
     "Catalog": "query.catalog",
     "ChangeList": "query.events",
     "DateRangeError": "query.events",
-    **dict.fromkeys(["DataError", "OutputError", "Problem", "RatifyError", "UnknownNameError",
-                     "UntcFormatError"], "errors"),
+    **dict.fromkeys(["DataError", "FetchError", "OutputError", "Problem", "RatifyError", "UnknownNameError",
+                     "UnreachableError", "UntcFormatError", "UpdateError"], "errors"),
+    "DataOrigin": "store.location",
+    "update": "untc.update",
     **dict.fromkeys(["export_csv", "export_json", "load_json"], "present.export"),
     **dict.fromkeys(["changes_frame", "gaps_frame"], "present.frames"),
     **dict.fromkeys(["Basis", "Gap", "GapKind", "GapList"], "query.gaps"),
@@ -53,7 +55,17 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from ratify.errors import DataError, OutputError, Problem, RatifyError, UnknownNameError, UntcFormatError
+    from ratify.errors import (
+        DataError,
+        FetchError,
+        OutputError,
+        Problem,
+        RatifyError,
+        UnknownNameError,
+        UnreachableError,
+        UntcFormatError,
+        UpdateError,
+    )
     from ratify.extras import MissingExtraError
     from ratify.model.records import (
         ActionKind,
@@ -91,7 +103,9 @@ if TYPE_CHECKING:
     from ratify.query.load import load
     from ratify.query.matrix import Matrix, StatusChange
     from ratify.query.simulate import SimulationError
+    from ratify.store.location import DataOrigin
     from ratify.store.read import validate
+    from ratify.untc.update import update
 
 
 __version__ = "0.1.0"
@@ -105,9 +119,11 @@ __all__ = [
     "Consent",
     "ConsentKind",
     "DataError",
+    "DataOrigin",
     "DateRangeError",
     "Denunciation",
     "Event",
+    "FetchError",
     "Footnote",
     "Gap",
     "GapKind",
@@ -137,7 +153,9 @@ __all__ = [
     "StatusChange",
     "Theme",
     "UnknownNameError",
+    "UnreachableError",
     "UntcFormatError",
+    "UpdateError",
     "changes_frame",
     "export_csv",
     "export_json",
@@ -147,5 +165,6 @@ __all__ = [
     "plots",
     "render_brief",
     "render_report",
+    "update",
     "validate",
 ]

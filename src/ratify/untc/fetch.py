@@ -112,8 +112,8 @@ class FetchSettings:
     base_url: str = attrs.field(factory=base_url_from_env, converter=check_base_url)
     connect_timeout: float = 15.0
     read_timeout: float = 60.0
-    retries: int = 4  # further attempts after the first
-    backoff: float = 2.0  # the first wait before a retry; doubled for each further one
+    retries: int = 3  # further attempts after the first
+    backoff: float = 1.0  # the first wait before a retry; doubled for each further one (1, 2, 4 s)
     max_backoff: float = 60.0
     max_retry_after: float = 300.0  # a longer Retry-After ends the fetch instead of waiting
     max_bytes: int = 16 * 1024 * 1024  # the largest real status page (ICCPR) is about 3 MB
@@ -203,10 +203,14 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def _opener(settings: FetchSettings) -> urllib.request.OpenerDirector:
-    """An opener for http and https only (no file:, ftp: or data:), proxies from the environment."""
+    """An opener for http and https only (no file:, ftp: or data:), proxies from the environment.
+
+    Cookies the server sets (an ASP.NET session, say) are kept in memory for this opener only.
+    """
     opener = urllib.request.OpenerDirector()
     context = ssl.create_default_context()  # CERT_REQUIRED and host-name checking
-    for handler in (urllib.request.ProxyHandler(), _HTTPHandler(settings.read_timeout),
+    for handler in (urllib.request.ProxyHandler(), urllib.request.HTTPCookieProcessor(),
+                    _HTTPHandler(settings.read_timeout),
                     _HTTPSHandler(context, settings.read_timeout), urllib.request.HTTPDefaultErrorHandler(),
                     _NoRedirect(), urllib.request.HTTPErrorProcessor()):
         opener.add_handler(handler)

@@ -130,7 +130,7 @@ def fetched_files(mtdsg: str, page: Fetched) -> tuple[str, dict[str, bytes]]:
         "body": f"{stamp}.html"
         + (" (as sent, decoded from gzip)" if any(k.lower() == "content-encoding" for k, _ in page.headers)
            else " (as sent)"),
-        "headers": [[k, v] for k, v in page.headers],
+        "headers": [[k, v] for k, v in page.headers if k.lower() != "set-cookie"],  # no session kept
     }
     head = f"# The status page of {mtdsg} as fetched from the depositary; the bytes are in {stamp}.html\n\n"
     return f"{stem}.html", {f"{stem}.html": page.body, f"{stem}.toml": (head + dumps(meta)).encode("utf-8")}
