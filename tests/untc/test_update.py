@@ -509,3 +509,38 @@ def test_a_name_that_is_no_treaty_is_refused_before_any_request(server: Server, 
     with pytest.raises(ratify.UntcFormatError, match="no MTDSG number"):
         update(["udhr-1948"], data_copy, settings=settings)
     assert server.requests == []
+
+
+@pytest.fixture
+def tls_server(server: Server, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """The same pages over HTTPS with a self-signed certificate for 127.0.0.1 (made with openssl)."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True)
+    srv = Server()
+    srv.pages = server.pages
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    srv.socket = context.wrap_socket(srv.socket, server_side=True)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    yield f"https://127.0.0.1:{srv.server_address[1]}", cert
+    srv.shutdown()
+    srv.server_close()
+
+
+def test_a_certificate_that_is_not_trusted_is_refused(tls_server: tuple[str, Path],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    url, cert = tls_server
+    settings = FetchSettings(base_url=url, pause=0, retries=0)
+    with pytest.raises(FetchError, match="certificate was refused: self-signed certificate"):
+        Fetcher(settings).get(status_path("IV-13"))
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # trusting it is a choice of roots, not a switch
+    assert Fetcher(settings).get(status_path("IV-13")).body == CMW.read_bytes()
