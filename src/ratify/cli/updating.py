@@ -101,5 +101,6 @@ def _update(args: argparse.Namespace) -> int:
     extra = f", {skipped} older than the folder's (skipped)" if skipped else ""
     failed = f", {len(report.failures)} failed" if report.failures else ""
     print(f"{read} of {n} page{'s' if n != 1 else ''} read{failed}{extra}; {changes} "
-          f"change{'s' if changes != 1 else ''}; {verb} {written} instrument file{'s' if written != 1 else ''}")
+          f"change{'s' if changes != 1 else ''}; {verb} {written} instrument file{'s' if written != 1 else ''}"
+          + (" (the time checked)" if written and not changes else ""))
     return EXIT_PARTIAL if report.failures else 0
