@@ -19,8 +19,10 @@ _LAZY: dict[str, str] = {
     "Catalog": "query.catalog",
     "ChangeList": "query.events",
     "DateRangeError": "query.events",
-    **dict.fromkeys(["DataError", "OutputError", "Problem", "RatifyError", "UnknownNameError",
-                     "UntcFormatError"], "errors"),
+    **dict.fromkeys(["DataError", "FetchError", "OutputError", "Problem", "RatifyError", "UnknownNameError",
+                     "UnreachableError", "UntcFormatError", "UpdateError"], "errors"),
+    "DataOrigin": "store.location",
+    "update": "untc.update",
     **dict.fromkeys(["export_csv", "export_json", "load_json"], "present.export"),
     **dict.fromkeys(["changes_frame", "gaps_frame"], "present.frames"),
     **dict.fromkeys(["Basis", "Gap", "GapKind", "GapList"], "query.gaps"),
@@ -55,7 +57,17 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from ratify.errors import DataError, OutputError, Problem, RatifyError, UnknownNameError, UntcFormatError
+    from ratify.errors import (
+        DataError,
+        FetchError,
+        OutputError,
+        Problem,
+        RatifyError,
+        UnknownNameError,
+        UnreachableError,
+        UntcFormatError,
+        UpdateError,
+    )
     from ratify.extras import MissingExtraError
     from ratify.model.procedures import AcceptanceKind, Procedure, ProcedureKind, ProcedureStatus
     from ratify.model.records import (
@@ -96,7 +108,9 @@ if TYPE_CHECKING:
     from ratify.query.load import load
     from ratify.query.matrix import Matrix, StatusChange
     from ratify.query.simulate import SimulationError
+    from ratify.store.location import DataOrigin
     from ratify.store.read import validate
+    from ratify.untc.update import update
 
 
 __version__ = "0.1.0"
@@ -111,9 +125,11 @@ __all__ = [
     "Consent",
     "ConsentKind",
     "DataError",
+    "DataOrigin",
     "DateRangeError",
     "Denunciation",
     "Event",
+    "FetchError",
     "Footnote",
     "Gap",
     "GapKind",
@@ -147,7 +163,9 @@ __all__ = [
     "StatusChange",
     "Theme",
     "UnknownNameError",
+    "UnreachableError",
     "UntcFormatError",
+    "UpdateError",
     "changes_frame",
     "export_csv",
     "export_json",
@@ -158,5 +176,6 @@ __all__ = [
     "procedures_frame",
     "render_brief",
     "render_report",
+    "update",
     "validate",
 ]

@@ -8,11 +8,14 @@ import attrs
 
 __all__ = [
     "DataError",
+    "FetchError",
     "OutputError",
     "Problem",
     "RatifyError",
     "UnknownNameError",
+    "UnreachableError",
     "UntcFormatError",
+    "UpdateError",
 ]
 
 
@@ -74,3 +77,41 @@ class UntcFormatError(RatifyError):
 
 class OutputError(RatifyError):
     """A report or data file that could not be written (nothing was left half-written)."""
+
+
+class FetchError(RatifyError):
+    """A page that could not be fetched from the depositary: names the URL and what happened."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        self.url = url
+        self.reason = reason
+        super().__init__(f"{url}: {reason}")
+
+
+class UnreachableError(FetchError):
+    """The depositary's server could not be reached at all (no network, no such host, refused)."""
+
+    def __init__(self, url: str, host: str, reason: str, *, data_as_of: str | None = None) -> None:
+        self.host = host
+        self.data_as_of = data_as_of
+        super().__init__(url, reason)
+        self.args = (f"cannot reach {host}: {reason}; nothing changed"
+                     + (f"; your data is as of {data_as_of}" if data_as_of else ""),)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class UpdateError(RatifyError):
+    """A treaty whose status page could not be fetched or read; nothing was written.
+
+    `network` tells a failure to get the page (HTTP status, timeout, refused redirect, size) from a
+    page that came but could not be read (no participants table, another treaty's page).
+    """
+
+    def __init__(self, mtdsg: str, url: str, reason: str, *, network: bool) -> None:
+        self.mtdsg = mtdsg
+        self.url = url
+        self.reason = reason
+        self.network = network
+        super().__init__(f"{mtdsg}: {url}: {reason}; nothing changed")

@@ -16,7 +16,7 @@ from ratify.errors import DataError, RatifyError
 __all__ = ["main"]
 
 # modules that add sub-commands, in the order `ratify --help` lists them
-_COMMAND_MODULES = ("core", "analysis", "procedures", "reports", "importing", "exports")
+_COMMAND_MODULES = ("core", "analysis", "procedures", "reports", "importing", "updating", "exports")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -7,8 +7,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ratify.cli.options import add_as_of, add_data, add_format, load_catalog
+from ratify.cli.options import add_as_of, add_data, add_format, load_catalog, say_origin
 from ratify.cli.output import render_rows
+from ratify.errors import RatifyError
 from ratify.resources import bundled_data
 from ratify.store.atomic import copy_tree_atomic
 from ratify.store.cache import cache_folder, default_cache
@@ -32,7 +33,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("validate", help="check a data folder and list every problem",
                        description="Check every file of a data folder and print every problem found, "
                        "each with its file, field and reason. Exit status 1 if any is an error.")
-    p.add_argument("dir", metavar="DIR", nargs="?", type=Path, help="the data folder (default: the bundled dataset)")
+    p.add_argument("dir", metavar="DIR", nargs="?", type=Path,
+                   help="the data folder (default: as for every command: $RATIFY_DATA, your data folder, the "
+                   "bundled snapshot)")
+    p.add_argument("--bundled", action="store_true", help="check the snapshot that ships with ratify")
     p.set_defaults(run=_validate)
 
     p = sub.add_parser("init", help="copy the bundled dataset into a folder of your own",
@@ -73,11 +77,17 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    problems = validate(args.dir)
+    from ratify.store.location import data_folder
+
+    if args.bundled and args.dir is not None:
+        raise RatifyError("give a folder or --bundled, not both")
+    origin = data_folder(args.dir, bundled=args.bundled)
+    say_origin(origin)
+    problems = validate(origin.path)
     errors = [p for p in problems if p.severity == "error"]
     for p in problems:
         print(p, file=sys.stdout if p.severity == "error" else sys.stderr)
-    where = args.dir or bundled_data()
+    where = args.dir or origin.path
     if errors:
         print(f"{where}: {len(errors)} error{'s' if len(errors) != 1 else ''}, "
               f"{len(problems) - len(errors)} warning{'s' if len(problems) - len(errors) != 1 else ''}")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 
 from ratify.query.catalog import Catalog
+from ratify.store.location import DATA_VARIABLE, DataOrigin, Origin
 
-__all__ = ["add_as_of", "add_data", "add_format", "iso_date", "load_catalog"]
+__all__ = ["add_as_of", "add_data", "add_format", "describe_origin", "iso_date", "load_catalog", "say_origin"]
 
 
 def iso_date(text: str) -> dt.date:
@@ -19,7 +21,12 @@ def iso_date(text: str) -> dt.date:
 
 
 def add_data(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data", metavar="DIR", type=Path, help="a data folder (default: the bundled dataset)")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--data", metavar="DIR", type=Path,
+                       help=f"a data folder (default: ${DATA_VARIABLE}, else your data folder kept current by "
+                       "`ratify update` if it exists, else the bundled snapshot)")
+    group.add_argument("--bundled", action="store_true",
+                       help="read the snapshot that ships with ratify, whatever else is set")
 
 
 def add_as_of(parser: argparse.ArgumentParser, what: str = "status") -> None:
@@ -31,7 +38,29 @@ def add_format(parser: argparse.ArgumentParser, choices: tuple[str, ...] = ("tex
     parser.add_argument("--format", choices=choices, default=choices[0], help=f"output format (default: {choices[0]})")
 
 
+def describe_origin(origin: Origin) -> str:
+    """Which data folder, and why, in one line."""
+    from ratify import __version__
+
+    if origin.kind is DataOrigin.ARGUMENT:
+        return f"data: {origin.path} (--data)"
+    if origin.kind is DataOrigin.ENVIRONMENT:
+        return f"data: {origin.path} (from ${DATA_VARIABLE})"
+    if origin.kind is DataOrigin.USER:
+        return f"data: your data folder {origin.path} (kept current by `ratify update`)"
+    return f"data: the snapshot bundled with ratify {__version__}"
+
+
+def say_origin(origin: Origin | None) -> None:
+    """Print on stderr which data folder is read, unless it is the bundled snapshot (the quiet default)."""
+    if origin is not None and origin.kind is not DataOrigin.BUNDLED:
+        print(describe_origin(origin), file=sys.stderr)
+
+
 def load_catalog(args: argparse.Namespace) -> Catalog:
+    """The catalogue of --data, --bundled or the default folder; says which on stderr."""
     from ratify.query.load import load
 
-    return load(args.data)
+    cat = load(args.data, bundled=getattr(args, "bundled", False))
+    say_origin(cat.origin)
+    return cat

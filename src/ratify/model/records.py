@@ -276,10 +276,12 @@ class Instrument:
     entry_into_force_rule: Rule | None = None
     denunciation_rule: Rule | None = None
     relations: tuple[Relation, ...] = ()
-    as_of: dt.date | None = None  # when the participants were last checked against the depositary
+    as_of: dt.date | None = None  # the date the participant table is valid for (the page's "status as at")
     source: str | None = None  # id of the source the participant table comes from
     url: str | None = None  # the depositary's status page
     note: Localized | None = None
+    # when the table was last compared with the depositary's live page (`ratify update`), in UTC
+    checked: dt.datetime | None = None
 
     @property
     def theme(self) -> Theme:

@@ -15,6 +15,7 @@ from ratify.errors import Problem
 from ratify.model.names import NameIndex
 from ratify.model.procedures import Procedure
 from ratify.model.records import Group, Instrument, Participation, Source, State, Status, Theme
+from ratify.store.location import Origin
 
 __all__ = ["Catalog", "InstrumentRef", "StateRef"]
 
@@ -72,6 +73,9 @@ class Catalog:
     # (`==` compares instruments, states, groups, participations and sources)
     path: Path | None = attrs.field(default=None, eq=False)
     warnings: tuple[Problem, ...] = attrs.field(default=(), eq=False)
+    # which folder was read and why: an argument, $RATIFY_DATA, the user's data folder or the bundled
+    # snapshot (`ratify.load()`); None for a catalogue built otherwise
+    origin: Origin | None = attrs.field(default=None, eq=False)
     _by_pair: MappingProxyType[tuple[str, str], Participation] = attrs.field(init=False, repr=False, eq=False)
     _by_state: MappingProxyType[str, tuple[Participation, ...]] = attrs.field(init=False, repr=False, eq=False)
     _by_instrument: MappingProxyType[str, tuple[Participation, ...]] = attrs.field(init=False, repr=False, eq=False)

@@ -11,27 +11,33 @@ from ratify.errors import DataError, Problem
 from ratify.model.procedures import Procedure
 from ratify.model.records import Instrument, Participation, Source
 from ratify.query.catalog import Catalog
-from ratify.resources import bundled_data
+from ratify.store.location import Origin, data_folder
 from ratify.store.read import FolderContents, check_folder, participations_of_file, read_folder
 from ratify.store.validate import find_instrument
 
 __all__ = ["catalog_of", "load"]
 
 
-def load(path: str | os.PathLike[str] | None = None) -> Catalog:
-    """Load a data folder (default: the bundled dataset) into a Catalog; raise DataError on any error."""
-    return catalog_of(read_folder(Path(path) if path is not None else bundled_data()))
+def load(path: str | os.PathLike[str] | None = None, *, bundled: bool = False) -> Catalog:
+    """Load a data folder into a Catalog; raise DataError on any error.
+
+    Which folder: `path` if given, else ``$RATIFY_DATA``, else the user's own data folder (kept
+    current by ``ratify update``) if it exists, else the bundled snapshot; ``bundled=True`` reads the
+    bundled snapshot whatever else is set. ``Catalog.origin`` says which was read, and why.
+    """
+    origin = data_folder(path, bundled=bundled)
+    return catalog_of(read_folder(Path(origin.path)), origin=origin)
 
 
-def catalog_of(files: FolderContents) -> Catalog:
+def catalog_of(files: FolderContents, *, origin: Origin | None = None) -> Catalog:
     """The Catalog of what was read; raises DataError listing every problem if any is an error."""
     problems = check_folder(files)
     if any(p.severity == "error" for p in problems):
         raise DataError(problems)
-    return _build(files, tuple(problems))
+    return _build(files, tuple(problems), origin)
 
 
-def _build(files: FolderContents, warnings: tuple[Problem, ...]) -> Catalog:
+def _build(files: FolderContents, warnings: tuple[Problem, ...], origin: Origin | None = None) -> Catalog:
     sources: dict[str, Source] = {}
     instruments: list[Instrument] = []
     participations: list[Participation] = []
@@ -61,4 +67,5 @@ def _build(files: FolderContents, warnings: tuple[Problem, ...]) -> Catalog:
         declines=declines,
         path=files.folder,
         warnings=warnings,
+        origin=origin,
     )

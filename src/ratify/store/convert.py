@@ -22,6 +22,20 @@ def _structure_date(value: Any, _type: type) -> dt.date:
     raise ValueError(f"expected a date (YYYY-MM-DD), got {value!r}")
 
 
+def _structure_datetime(value: Any, _type: type) -> dt.datetime:
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            pass
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            raise ValueError(f"expected a date and time with its UTC offset (like 2026-02-03T10:16:18Z), "
+                             f"got {value!r} without one")
+        return value
+    raise ValueError(f"expected a date and time (YYYY-MM-DDTHH:MM:SSZ), got {value!r}")
+
+
 def _structure_str(value: Any, _type: type) -> str:
     if not isinstance(value, str):
         raise ValueError(f"expected a string, got {value!r}")
@@ -47,11 +61,13 @@ def make_converter(*, iso_dates: bool, forbid_extra_keys: bool = True) -> cattrs
     """
     conv = cattrs.Converter(forbid_extra_keys=forbid_extra_keys, omit_if_default=True, detailed_validation=True)
     conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_structure_hook(dt.datetime, _structure_datetime)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(int, _structure_int)
     if iso_dates:
         conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+        conv.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
     return conv
 
 

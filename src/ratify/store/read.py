@@ -31,7 +31,6 @@ from ratify.model.records import (
     State,
 )
 from ratify.model.rules import computed_entry_into_force
-from ratify.resources import bundled_data
 from ratify.store.cache import default_cache
 from ratify.store.convert import data_converter
 from ratify.store.schema import Correction, GroupRecord, InstrumentFile, ParticipantRecord, ProceduresFile
@@ -69,8 +68,13 @@ class FolderContents:
 
 
 def validate(path: str | os.PathLike[str] | None = None) -> list[Problem]:
-    """Every problem of a data folder (errors and warnings), without raising."""
-    return check_folder(read_folder(Path(path) if path is not None else bundled_data()))
+    """Every problem of a data folder (errors and warnings), without raising.
+
+    Default: the folder `ratify.load()` reads ($RATIFY_DATA, the user's data folder, the bundled snapshot).
+    """
+    from ratify.store.location import data_folder
+
+    return check_folder(read_folder(data_folder(path).path))
 
 
 def check_folder(files: FolderContents) -> list[Problem]:

@@ -81,7 +81,9 @@ class _Writer:
             return _string(obj, self.multiline)
         if isinstance(obj, bool):
             return "true" if obj else "false"
-        if isinstance(obj, (int, float, dt.date)):  # datetime is a date
+        if isinstance(obj, dt.datetime):
+            return obj.isoformat()  # "2026-02-03T10:16:18+00:00", as tomli-w writes it
+        if isinstance(obj, (int, float, dt.date)):
             return str(obj)
         if isinstance(obj, (list, tuple)):
             if not obj:

@@ -29,6 +29,8 @@ from ratify.store.schema import InstrumentFile, ParticipantRecord, ProceduresFil
 
 __all__ = ["date_order_issues", "find_instrument", "validate_files", "validate_procedures"]
 
+_ONE_DAY = dt.timedelta(days=1)  # a page stamped in New York time may be read the same day in UTC
+
 _CORRECTABLE = frozenset(
     {ActionKind.SIGNATURE, ActionKind.DENUNCIATION, ActionKind.STATEMENT_WITHDRAWN}
     | {a for a in ActionKind if a.is_consent}
@@ -165,6 +167,9 @@ def _check_instrument(path: Path, f: InstrumentFile, states: Mapping[str, State]
             near = difflib.get_close_matches(rel.target, list(by_id), n=3)
             hint = f"; did you mean {', '.join(near)}?" if near else ""
             yield Problem(file, f"instrument.relations[{i}].target", f"unknown instrument {rel.target!r}{hint}")
+    if inst.checked is not None and inst.as_of is not None and inst.checked.date() < inst.as_of - _ONE_DAY:
+        yield Problem(file, "instrument.checked", f"checked on {inst.checked.date()}, before the table's own "
+                      f"date ({inst.as_of}): a page cannot be read before it was issued")
     adopted = inst.adoption.date if inst.adoption else None
     seen: dict[str, int] = {}
     for i, rec in enumerate(f.participants):

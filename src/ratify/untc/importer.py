@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,8 +52,10 @@ if TYPE_CHECKING:
 __all__ = [
     "ImportReport",
     "ImportResult",
+    "StatusInput",
     "consent_kind_of",
     "document_to_file",
+    "import_status",
     "import_untc",
     "instrument_id_for",
     "untc_source",
@@ -495,6 +497,19 @@ class ImportReport:
     notes: tuple[str, ...]
     written: tuple[str, ...]  # the instrument files written (relative to the data folder)
     created: tuple[str, ...]  # instruments new to the folder
+    skipped: tuple[str, ...] = ()  # MTDSG numbers of files older than the folder's table, not imported
+
+
+@attrs.frozen
+class StatusInput:
+    """One depositary status file to import, already read, and where its bytes came from."""
+
+    doc: StatusDocument
+    name: str  # the file's path or the page's URL, as messages name it
+    file: str | None = None  # the raw file the source record names (a name, or a path in the data folder)
+    retrieved: dt.date | None = None  # when this copy was fetched (the source's `retrieved`)
+    checked: dt.datetime | None = None  # when the depositary's live page was read (the instrument's `checked`)
+    keep: Mapping[str, bytes] = attrs.field(factory=dict)  # raw files written with the instrument (relative)
 
 
 def import_untc(paths: Iterable[str | os.PathLike[str]], data: str | os.PathLike[str], *,
@@ -508,36 +523,59 @@ def import_untc(paths: Iterable[str | os.PathLike[str]], data: str | os.PathLike
     of their own (the XML), defaulting to today. A file older than the folder's table of the same
     instrument is skipped unless `force`.
     """
+    from ratify.untc import read_status
+
+    files = [Path(p) for p in paths]
+
+    def inputs() -> Iterable[StatusInput]:  # read one by one, once the folder is known to be valid
+        for i, path in enumerate(files, 1):
+            if progress:
+                progress(i, len(files), str(path))
+            yield StatusInput(read_status(path), str(path), file=path.name)
+
+    return import_status(inputs(), data, dry_run=dry_run, as_of=as_of, force=force)
+
+
+def import_status(inputs: Iterable[StatusInput], data: str | os.PathLike[str], *, dry_run: bool = False,
+                  as_of: dt.date | None = None, force: bool = False) -> ImportReport:
+    """Import status documents — read from files or fetched — into `data`, as `import_untc` does.
+
+    Each input's `keep` files (a fetched page as it came, and its metadata) are written along with
+    the instrument files, in the same all-or-none write; a skipped input's are not.
+    """
     from ratify.query.diff import diff_participations
     from ratify.query.load import catalog_of
     from ratify.store.datafiles import dump_instrument_file
     from ratify.store.read import INSTRUMENTS_DIR, check_folder, participations_of_file
-    from ratify.untc import read_status
 
     folder = Path(data)
     contents, seed = _starting_contents(folder)
     out: dict[str, bytes] = {}
     catalog = catalog_of(contents)  # the folder must be valid before anything is added to it
     existing = {f.instrument.mtdsg: (path, f) for path, f in contents.instruments.items() if f.instrument.mtdsg}
-    files = [Path(p) for p in paths]
     pending: dict[str, InstrumentFile] = {}
     changes: list[Change] = []
     notes = [f"{folder}: a new data folder, started with the bundled register of states and groups"] if seed else []
     stamp = as_of or dt.date.today()
-    for i, path in enumerate(files, 1):
-        if progress:
-            progress(i, len(files), str(path))
-        doc = read_status(path)
+    kept: dict[str, bytes] = {}
+    skipped: list[str] = []
+    for item in inputs:
+        doc, name = item.doc, item.name
         mtdsg = doc.header.mtdsg
         rel_base = pending.get(mtdsg)
         base = rel_base if rel_base is not None else (existing[mtdsg][1] if mtdsg in existing else None)
         when = doc.as_of or stamp
         if base is not None and base.instrument.as_of and when < base.instrument.as_of and not force:
-            notes.append(f"{path}: its table is as of {when}, older than the folder's {mtdsg} "
+            notes.append(f"{name}: its table is as of {when}, older than the folder's {mtdsg} "
                          f"(as of {base.instrument.as_of}); skipped (use --force to import it anyway)")
+            skipped.append(mtdsg)
             continue
-        result = document_to_file(doc, catalog.find_state, base=base, as_of=stamp,
-                                  source=untc_source(doc, stamp, file=path.name))
+        source = untc_source(doc, stamp, file=item.file)
+        if item.retrieved is not None:
+            source = attrs.evolve(source, retrieved=item.retrieved)
+        result = document_to_file(doc, catalog.find_state, base=base, as_of=stamp, source=source)
+        result = attrs.evolve(result, file=_with_checked(result.file, item.checked))
+        kept.update(item.keep)
         notes += result.notes
         if base is not None:
             changes += diff_participations(participations_of_file(base), participations_of_file(result.file))
@@ -561,13 +599,25 @@ def import_untc(paths: Iterable[str | os.PathLike[str]], data: str | os.PathLike
     written = tuple(sorted(out))
     if out:
         out.update(seed)  # a new folder gets the register only along with an instrument
+        out.update(kept)
     if not dry_run and out:
         # the folder as it would be after the import must load: check it before writing anything
         problems = check_folder(attrs.evolve(contents, instruments=after))
         if any(p.severity == "error" for p in problems):
             raise DataError(problems)
         _write(folder, out)
-    return ImportReport(tuple(changes), tuple(notes), written, tuple(created))
+    return ImportReport(tuple(changes), tuple(notes), written, tuple(created), tuple(skipped))
+
+
+def _with_checked(file: InstrumentFile, checked: dt.datetime | None) -> InstrumentFile:
+    """`file` with the time its table was compared with the live page: `checked` if this import is such
+    a check; else the earlier check, unless the table imported is newer than that check."""
+    inst = file.instrument
+    if checked is None and inst.checked is not None and inst.as_of and inst.checked.date() < inst.as_of:
+        return attrs.evolve(file, instrument=attrs.evolve(inst, checked=None))
+    if checked is None:
+        return file
+    return attrs.evolve(file, instrument=attrs.evolve(inst, checked=checked))
 
 
 def _starting_contents(folder: Path) -> tuple[FolderContents, dict[str, bytes]]:

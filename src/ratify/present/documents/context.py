@@ -320,6 +320,7 @@ class BriefContext:
     stale: tuple[DataSourceItem, ...]
     notes: tuple[Note, ...]
     kind: str = "brief"
+    data_origin: str | None = None  # where the data was read from: "bundled", "user", "environment", "argument"
 
 
 @attrs.frozen
@@ -383,6 +384,7 @@ class ReportContext:
     stale: tuple[DataSourceItem, ...]
     notes: tuple[Note, ...]
     kind: str = "region"
+    data_origin: str | None = None  # as in BriefContext
 
 
 # -- building them ------------------------------------------------------------------------------------
@@ -808,6 +810,7 @@ def brief_context(cat: Catalog, state: StateRef, lang: Lang, *, as_of: dt.date |
         data_sources=data_sources,
         stale=tuple(d for d in data_sources if d.stale),
         notes=tuple(notes.items),
+        data_origin=cat.origin.kind.value if cat.origin else None,
     )
 
 
@@ -880,5 +883,6 @@ def report_context(cat: Catalog, group: str | Group, lang: Lang, *, since: dt.da
         data_sources=data_sources,
         stale=tuple(d for d in data_sources if d.stale),
         notes=tuple(notes.items),
+        data_origin=cat.origin.kind.value if cat.origin else None,
     )
 

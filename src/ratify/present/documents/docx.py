@@ -75,7 +75,7 @@ class _Writer:
         props.last_printed = when
         props.revision = 1
         props.language = _LANG_TAGS[lang.code]
-        props.comments = ""
+        props.comments = f"ratify data: {ctx.data_origin}" if ctx.data_origin else ""
         props.keywords = ""
         props.category = ""
 

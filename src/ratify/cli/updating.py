@@ -1,0 +1,106 @@
+"""`ratify update`: bring a data folder current from the depositary's live status pages.
+
+Exit status: 0 done (or nothing to change, or a dry run); 1 a page that came but could not be read,
+an invalid folder or another error — nothing written; 2 a usage error; 3 the depositary could not
+be reached or did not give a page (no network, refused, timed out, HTTP error) — nothing written;
+4 with --keep-going, some treaties failed (listed) and the others were written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ratify.errors import UnreachableError, UpdateError
+from ratify.store.location import DATA_VARIABLE
+
+__all__ = ["EXIT_NETWORK", "EXIT_PARTIAL", "register"]
+
+EXIT_NETWORK = 3
+EXIT_PARTIAL = 4
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("the pause cannot be negative")
+    return value
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "update", help="fetch the depositary's current status pages and import them (uses the network)",
+        description="Fetch the UN Treaty Collection's current status page of each treaty named (an MTDSG "
+        "number like IV-2, or any name of an instrument of the folder) — or, with none named, of every "
+        "instrument of the folder that has an MTDSG number — and import it as `ratify import-untc` does: the "
+        "changes printed, curated fields kept, a page older than the folder's table skipped, every file "
+        "written or none. Each page is kept as fetched under DIR/fetched/. The only command that uses the "
+        "network. Exit status: 0 done, 1 a page could not be read (nothing written), 3 the depositary "
+        "could not be reached or gave no page (nothing written), 4 with --keep-going some failed.")
+    p.add_argument("treaties", metavar="MTDSG", nargs="*", help="treaties to update or add: IV-2, V-2, ICCPR, …")
+    p.add_argument("--data", metavar="DIR", type=Path,
+                   help=f"the folder to update (default: ${DATA_VARIABLE}, else your data folder, created from "
+                   "the bundled snapshot on first use; the bundled snapshot itself is never written)")
+    p.add_argument("--dry-run", action="store_true", help="fetch and print the changes; write nothing at all")
+    p.add_argument("--keep-going", action="store_true",
+                   help="if a treaty fails, import the others and list the failures (exit status 4)")
+    p.add_argument("--url", metavar="URL",
+                   help="the depositary's base URL (default: $RATIFY_UNTC_URL, else https://treaties.un.org); "
+                   "http:// only for a server on this machine")
+    p.add_argument("--pause", metavar="SECONDS", type=_seconds, default=None,
+                   help="the pause between two requests (default: 1)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
+    p.set_defaults(run=_update)
+
+
+def _progress(mtdsg: str, what: str) -> None:
+    print(f"{mtdsg}: {what}", file=sys.stderr, flush=True)
+
+
+def _update(args: argparse.Namespace) -> int:
+    from ratify.cli.options import describe_origin
+    from ratify.untc.fetch import FetchSettings
+    from ratify.untc.update import update
+
+    options: dict[str, object] = {}
+    if args.url:
+        options["base_url"] = args.url
+    if args.pause is not None:
+        options["pause"] = args.pause
+    settings = FetchSettings(**options)  # type: ignore[arg-type]
+    try:
+        report = update(args.treaties, args.data, dry_run=args.dry_run, keep_going=args.keep_going,
+                        settings=settings, progress=None if args.quiet else _progress)
+    except UnreachableError as exc:
+        print(f"ratify: {exc}", file=sys.stderr)
+        return EXIT_NETWORK
+    except UpdateError as exc:
+        print(f"ratify: error: {exc}", file=sys.stderr)
+        return EXIT_NETWORK if exc.network else 1
+    print(describe_origin(report.origin), file=sys.stderr)
+    if report.created_folder:
+        print(f"note: created your data folder {report.origin.path} from the bundled snapshot", file=sys.stderr)
+    imported = report.imported
+    if imported is not None and not args.quiet:
+        for change in imported.changes:
+            print(change)
+        for note in imported.notes:
+            print(f"note: {note}", file=sys.stderr)
+    for failure in report.failures:
+        print(f"failed: {failure.mtdsg}: {failure.url}: {failure.reason}", file=sys.stderr)
+    n = len(report.treaties)
+    read = n - len(report.failures)
+    changes = len(imported.changes) if imported else 0
+    written = len(imported.written) if imported else 0
+    skipped = len(imported.skipped) if imported else 0
+    verb = "would write" if args.dry_run else "wrote"
+    extra = f", {skipped} older than the folder's (skipped)" if skipped else ""
+    failed = f", {len(report.failures)} failed" if report.failures else ""
+    print(f"{read} of {n} page{'s' if n != 1 else ''} read{failed}{extra}; {changes} "
+          f"change{'s' if changes != 1 else ''}; {verb} {written} instrument file{'s' if written != 1 else ''}"
+          + (" (the time checked)" if written and not changes else ""))
+    return EXIT_PARTIAL if report.failures else 0
