@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ratify.cli.options import add_as_of, add_data, load_catalog
+from ratify.cli.options import add_as_of, add_data, add_raw, load_catalog
 from ratify.present.export import export_csv, export_json
 from ratify.store.atomic import atomic_write
 
@@ -22,6 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default: json)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     add_as_of(p, "status table (csv only)")
+    add_raw(p)
     add_data(p)
     p.set_defaults(run=_export, parser=p)
 
@@ -30,7 +31,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.as_of is not None and args.format != "csv":
         args.parser.error("--as-of applies to --format csv only (the JSON export is the whole record)")
     cat = load_catalog(args)
-    text = export_json(cat) if args.format == "json" else export_csv(cat, args.as_of)
+    text = export_json(cat) if args.format == "json" else export_csv(cat, args.as_of, raw=args.raw)
     if args.output in (None, "-"):
         sys.stdout.write(text)
         return 0

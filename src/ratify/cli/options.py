@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ratify.query.catalog import Catalog
 
-__all__ = ["add_as_of", "add_data", "add_format", "iso_date", "load_catalog"]
+__all__ = ["add_as_of", "add_data", "add_format", "add_raw", "iso_date", "load_catalog"]
 
 
 def iso_date(text: str) -> dt.date:
@@ -29,6 +29,15 @@ def add_as_of(parser: argparse.ArgumentParser, what: str = "status") -> None:
 
 def add_format(parser: argparse.ArgumentParser, choices: tuple[str, ...] = ("text", "csv", "json")) -> None:
     parser.add_argument("--format", choices=choices, default=choices[0], help=f"output format (default: {choices[0]})")
+    if "csv" in choices:
+        add_raw(parser)
+
+
+def add_raw(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--raw", action="store_true",
+                        help="CSV: write every value exactly as it is (by default a text cell starting with "
+                        "= + - @, a tab, a line break or a quote gets a leading quote, so that a spreadsheet "
+                        "does not run it as a formula)")
 
 
 def load_catalog(args: argparse.Namespace) -> Catalog:
