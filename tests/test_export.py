@@ -170,6 +170,7 @@ def test_csv_counts_reservations_in_effect():
 
 def test_cli_export_json_to_a_file_loads_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     target = tmp_path / "out" / "ratify.json"
+    target.parent.mkdir()
     assert main(["export", "--format", "json", "-o", str(target)]) == 0
     assert "wrote" in capsys.readouterr().err
     assert ratify.load_json(target.read_text(encoding="utf-8")) == cat

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,29 +29,95 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISFIFO, "a pipe (FIFO)"), (stat.S_ISSOCK, "a socket"))
+
+
+def _not_regular(mode: int) -> str | None:
+    """What a file of this mode is, if it is not a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def _refuse(target: Path, exc: OSError) -> OutputError:
+    return OutputError(f"{target}: cannot write: {exc.strerror or exc}")
+
+
 def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
-    """Write `data` to `path` atomically (UTF-8 for text); raise OutputError if it cannot be written."""
+    """Write `data` to `path` atomically (UTF-8 for text); raise OutputError if it cannot be written.
+
+    Only regular files are written: a path that is a folder, a device, a named pipe or a socket is
+    refused (before anything is written), and so is a path in a folder that does not exist (no
+    folder is made). A symbolic link is followed: its target is replaced atomically (the temporary
+    file is written beside the target) and the link stays. Returns the path of the file written.
+    A new file gets the permissions a plain open() would give (0o666 less the umask); a replaced
+    one keeps its own.
+    """
     target = Path(path)
+    try:
+        kind = _not_regular(os.stat(target).st_mode)  # follows links: /dev/stdout is what fd 1 is
+    except FileNotFoundError:
+        kind = None  # a new file (or a link to one)
+    except NotADirectoryError:
+        raise OutputError(f"{target}: cannot write: {_first_non_folder(target)} is not a folder") from None
+    except OSError as exc:
+        raise _refuse(target, exc) from exc
+    if kind is not None:
+        hint = "" if kind == "a folder" else " (for standard output use -o - or a shell redirection)"
+        raise OutputError(f"{target}: cannot write: it is {kind}, not a regular file{hint}")
+    real = Path(os.path.realpath(target)) if target.is_symlink() else target
+    parent = real.parent
+    try:
+        if not stat.S_ISDIR(os.stat(parent).st_mode):
+            raise OutputError(f"{target}: cannot write: {parent} is not a folder")
+    except FileNotFoundError:
+        raise OutputError(f"{target}: cannot write: no such folder {parent}") from None
+    except NotADirectoryError:
+        raise OutputError(f"{target}: cannot write: {_first_non_folder(parent)} is not a folder") from None
+    except OSError as exc:
+        raise _refuse(target, exc) from exc
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=parent)
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+        raise _refuse(target, exc) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, _mode_for(target))  # mkstemp makes files private to their owner
-        os.replace(tmp, target)
+        os.chmod(tmp, _mode_for(real))  # mkstemp makes files private to their owner
+        os.replace(tmp, real)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+            raise _refuse(target, exc) from exc
         raise
-    return target
+    _sync_folder(parent)
+    return real
+
+
+def _first_non_folder(path: Path) -> Path:
+    """The first component of `path` that exists and is not a folder (what ENOTDIR was about)."""
+    for part in reversed((path, *path.parents)):
+        try:
+            if not stat.S_ISDIR(os.stat(part).st_mode):
+                return part
+        except OSError:
+            break
+    return path.parent
+
+
+def _sync_folder(folder: Path) -> None:
+    """Put a rename in `folder` on disk (where the system allows opening a folder)."""
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 @contextlib.contextmanager
