@@ -9,7 +9,8 @@ Every string from data is escaped: HTML by jinja2's autoescaping; Markdown by a 
 that backslash-escapes Markdown's punctuation (and `<`, `&`) in every `{{ … }}` and folds line
 breaks, so a name can neither open a tag nor break a table. Undefined names raise
 (`StrictUndefined`). A folder of the user's own templates is searched first and everything then
-renders in jinja2's sandbox; a template that fails, in either case, raises `ReportError`.
+renders in jinja2's sandbox, bounded in time, output and memory (`ratify.present.documents.sandbox`);
+a template that fails, in either case, raises `ReportError`.
 """
 
 from __future__ import annotations
@@ -66,14 +67,14 @@ def template_names(kind: str, fmt: str) -> list[str]:
 def environment(fmt: str, lang: str, user_dir: str | None = None) -> jinja2.Environment:
     """The jinja2 environment for one format and language (sandboxed when a user folder is given)."""
     import jinja2
-    from jinja2.sandbox import SandboxedEnvironment
 
+    from ratify.present.documents.sandbox import BoundedSandbox
     from ratify.resources import bundled_templates
 
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(bundled_templates())]
     if user_dir is not None:
         loaders.insert(0, jinja2.FileSystemLoader(user_dir))
-    cls = SandboxedEnvironment if user_dir is not None else jinja2.Environment
+    cls = BoundedSandbox if user_dir is not None else jinja2.Environment
     env = cls(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=fmt == "html",
@@ -110,7 +111,12 @@ def render_context(ctx: Any, fmt: str, templates: str | os.PathLike[str] | None 
     env = environment(fmt, ctx.lang, user_dir)
     try:
         template = env.select_template(template_names(ctx.kind, fmt))
-        return template.render(doc=ctx, **{_VARIABLE[ctx.kind]: ctx})
+        variables = {"doc": ctx, _VARIABLE[ctx.kind]: ctx}
+        if user_dir is None:  # ratify's own templates
+            return template.render(**variables)
+        from ratify.present.documents.sandbox import bounded_render
+
+        return bounded_render(template, variables)
     except jinja2.TemplateSyntaxError as exc:
         raise ReportError(f"template {exc.filename or exc.name}, line {exc.lineno}: {exc.message}") from None
     except jinja2.TemplatesNotFound as exc:
