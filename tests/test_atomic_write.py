@@ -163,3 +163,44 @@ def test_cli_dev_stdout_is_refused_with_a_hint():
 def test_cli_into_a_missing_folder_fails_and_makes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     assert main(["brief", "KAZ", "-o", str(tmp_path / "no" / "brief.html")]) == 1
     assert "no such folder" in capsys.readouterr().err and list(tmp_path.iterdir()) == []
+
+
+# -- ratify init into a full disk -------------------------------------------------------------------------------------
+
+
+def test_init_into_a_full_disk_says_so_in_one_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch):
+    import errno
+    import shutil
+
+    real_copy2 = shutil.copy2
+    copied: list[str] = []
+
+    def full_disk(src: str, dst: str, **kwargs: object) -> object:
+        if len(copied) >= 3:  # the disk fills up after three files
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), dst)
+        copied.append(dst)
+        return real_copy2(src, dst, **kwargs)
+
+    monkeypatch.setattr(shutil, "copy2", full_disk)
+    target = tmp_path / "mydata"
+    assert main(["init", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"ratify: error: {target}: cannot create: No space left on device; nothing was written\n"
+    assert list(tmp_path.iterdir()) == []  # neither the folder nor the half-made copy is left
+    assert len(copied) == 3  # stopped at the first failure instead of trying every other file
+
+
+def test_init_into_an_empty_folder_on_a_full_disk_leaves_it_empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import errno
+    import shutil
+
+    def full_disk(src: str, dst: str, **kwargs: object) -> object:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), dst)
+
+    monkeypatch.setattr(shutil, "copy2", full_disk)
+    target = tmp_path / "mydata"
+    target.mkdir()
+    with pytest.raises(OutputError, match="No space left on device; nothing was written$"):
+        atomic.copy_tree_atomic(Path(__file__).parent / "fixtures", target)
+    assert [p.name for p in tmp_path.iterdir()] == ["mydata"] and list(target.iterdir()) == []

@@ -200,12 +200,39 @@ def copy_tree_atomic(src: Path, dst: Path) -> None:
     except OSError as exc:
         raise OutputError(f"{dst}: cannot create: {exc.strerror or exc}") from exc
     try:
-        shutil.copytree(src, tmp, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        shutil.copytree(src, tmp, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
+                        copy_function=_copy_or_stop)
         if dst.exists():
             dst.rmdir()
         os.replace(tmp, dst)
     except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        if isinstance(exc, OSError):
-            raise OutputError(f"{dst}: cannot create: {exc.strerror or exc}") from exc
+        cause = exc.error if isinstance(exc, _CopyFailed) else exc
+        if isinstance(cause, OSError):  # one sentence, not shutil's list of every file that failed
+            raise OutputError(f"{dst}: cannot create: {_reason(cause)}; nothing was written") from cause
         raise
+
+
+class _CopyFailed(Exception):
+    """Stops a folder copy at the first file that fails (copytree would try every other file, and list them all)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+def _copy_or_stop(src: str, dst: str) -> object:
+    try:
+        return shutil.copy2(src, dst)
+    except OSError as exc:
+        raise _CopyFailed(exc) from exc
+
+
+def _reason(exc: OSError) -> str:
+    if exc.strerror:
+        return exc.strerror
+    if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) and exc.args[0]:
+        first = exc.args[0][0]  # (source, destination, why) of the first file that failed
+        more = len(exc.args[0]) - 1
+        return f"{first[-1]}" + (f" (and {more} more)" if more else "")
+    return str(exc)
