@@ -204,3 +204,31 @@ def test_init_into_an_empty_folder_on_a_full_disk_leaves_it_empty(tmp_path: Path
     with pytest.raises(OutputError, match="No space left on device; nothing was written$"):
         atomic.copy_tree_atomic(Path(__file__).parent / "fixtures", target)
     assert [p.name for p in tmp_path.iterdir()] == ["mydata"] and list(target.iterdir()) == []
+
+
+def test_a_relative_link_through_a_linked_folder_is_followed_like_the_kernel_does(tmp_path: Path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "target.html").write_text("old")
+    (tmp_path / "b").symlink_to(tmp_path / "a" / "b")  # a folder link: ".." from it is a/, not tmp_path
+    link = tmp_path / "a" / "b" / "out.html"
+    link.symlink_to("../target.html")
+    assert atomic_write(tmp_path / "b" / "out.html", "new") == tmp_path / "a" / "target.html"
+    assert (tmp_path / "a" / "target.html").read_text() == "new" and link.is_symlink()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs a link owned by another user")
+def test_a_stranger_s_link_in_a_shared_folder_is_not_followed(tmp_path: Path):
+    shared = tmp_path / "tmp"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    victim = tmp_path / "victim.conf"
+    victim.write_text("precious")
+    link = shared / "report.html"
+    link.symlink_to(victim)
+    os.lchown(link, 65534, 65534)  # planted by another user
+    with pytest.raises(OutputError, match="link in the shared folder .* belongs to another user"):
+        atomic_write(link, "<html>")
+    assert victim.read_text() == "precious" and link.is_symlink()
+    os.lchown(link, os.geteuid(), os.getegid())  # the user's own link is followed
+    atomic_write(link, "<html>")
+    assert victim.read_text() == "<html>"

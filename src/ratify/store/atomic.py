@@ -50,7 +50,8 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
     Only regular files are written: a path that is a folder, a device, a named pipe or a socket is
     refused (before anything is written), and so is a path in a folder that does not exist (no
     folder is made). A symbolic link is followed: its target is replaced atomically (the temporary
-    file is written beside the target) and the link stays. Returns the path of the file written.
+    file is written beside the target) and the link stays — unless it lies in a shared folder such
+    as /tmp and belongs to someone else (see `_follow`). Returns the path of the file written.
     A new file gets the permissions a plain open() would give (0o666 less the umask); a replaced
     one keeps its own.
     """
@@ -62,11 +63,13 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
     except NotADirectoryError:
         raise OutputError(f"{target}: cannot write: {_first_non_folder(target)} is not a folder") from None
     except OSError as exc:
+        if isinstance(exc, PermissionError) and target.is_symlink():
+            _follow(target)  # the kernel's protected_symlinks: name the stranger's link, if that is why
         raise _refuse(target, exc) from exc
     if kind is not None:
         hint = "" if kind == "a folder" else " (for standard output use -o - or a shell redirection)"
         raise OutputError(f"{target}: cannot write: it is {kind}, not a regular file{hint}")
-    real = Path(os.path.realpath(target)) if target.is_symlink() else target
+    real = _follow(target)
     parent = real.parent
     try:
         if not stat.S_ISDIR(os.stat(parent).st_mode):
@@ -97,6 +100,37 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
         raise
     _sync_folder(parent)
     return real
+
+
+def _follow(target: Path) -> Path:
+    """The file a chain of symbolic links ends at (the path itself if it is not a link).
+
+    Like the kernel's protected_symlinks, a link in a shared folder (sticky and writable by all,
+    such as /tmp) is followed only if it belongs to the user or to the folder's owner: otherwise
+    anyone could point `-o /tmp/report.html` at a file of the user's and have it replaced.
+    """
+    path = target
+    for _ in range(40):
+        try:
+            link = os.lstat(path)
+        except FileNotFoundError:
+            break
+        except OSError as exc:
+            raise _refuse(target, exc) from exc
+        if not stat.S_ISLNK(link.st_mode):
+            break
+        folder = Path(os.path.realpath(path.parent))
+        shared = os.stat(folder)
+        if shared.st_mode & stat.S_ISVTX and shared.st_mode & stat.S_IWOTH \
+                and link.st_uid not in (os.geteuid(), shared.st_uid):
+            raise OutputError(f"{target}: cannot write: {path} is a link in the shared folder {folder} that "
+                              "belongs to another user; ratify does not follow it")
+        path = folder / os.readlink(path)
+    else:
+        raise OutputError(f"{target}: cannot write: too many levels of symbolic links")
+    if path == target:
+        return target
+    return Path(os.path.realpath(path.parent)) / path.name
 
 
 def _first_non_folder(path: Path) -> Path:
