@@ -232,3 +232,23 @@ def test_a_stranger_s_link_in_a_shared_folder_is_not_followed(tmp_path: Path):
     os.lchown(link, os.geteuid(), os.getegid())  # the user's own link is followed
     atomic_write(link, "<html>")
     assert victim.read_text() == "<html>"
+
+
+def test_a_file_is_old_or_new_whenever_the_writer_is_killed(tmp_path: Path):
+    import random
+    import signal
+    import time
+
+    target = tmp_path / "report.html"
+    old, new = b"o" * 3_000_000, b"n" * 3_000_000
+    target.write_bytes(old)
+    code = ("import sys\nfrom ratify.store.atomic import atomic_write\n"
+            f"while True:\n    atomic_write({str(target)!r}, b'n' * 3_000_000)\n    atomic_write({str(target)!r}, b'o' * 3_000_000)\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    rng = random.Random(14)
+    for _ in range(8):
+        child = subprocess.Popen([sys.executable, "-c", code], env=env)
+        time.sleep(0.3 + rng.random() * 0.4)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        assert target.read_bytes() in (old, new)
