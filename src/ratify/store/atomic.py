@@ -120,12 +120,17 @@ def _follow(target: Path) -> Path:
         if not stat.S_ISLNK(link.st_mode):
             break
         folder = Path(os.path.realpath(path.parent))
-        shared = os.stat(folder)
+        try:
+            shared = os.stat(folder)
+            link_to = os.readlink(path)
+        except OSError as exc:
+            raise _refuse(target, exc) from exc
+        me = os.geteuid() if hasattr(os, "geteuid") else link.st_uid  # no owners to compare on Windows
         if shared.st_mode & stat.S_ISVTX and shared.st_mode & stat.S_IWOTH \
-                and link.st_uid not in (os.geteuid(), shared.st_uid):
+                and link.st_uid not in (me, shared.st_uid):
             raise OutputError(f"{target}: cannot write: {path} is a link in the shared folder {folder} that "
                               "belongs to another user; ratify does not follow it")
-        path = folder / os.readlink(path)
+        path = folder / link_to
     else:
         raise OutputError(f"{target}: cannot write: too many levels of symbolic links")
     if path == target:
