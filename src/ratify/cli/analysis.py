@@ -112,5 +112,6 @@ def _changes(args: argparse.Namespace) -> int:
         until = args.until.isoformat() if args.until else "today"
         plural = "" if len(events) == 1 else "s"
         sys.stdout.write(f"{len(events)} event{plural} from {args.since} to {until}\n\n")
-    sys.stdout.write(render_rows(("date", "state", "instrument", "action", "detail"), rows, args.format, raw=args.raw))
+    headers = ("date", "state", "instrument", "action", "detail")
+    sys.stdout.write(render_rows(headers, rows, args.format, raw=args.raw))
     return 0

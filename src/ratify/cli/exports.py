@@ -20,7 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "one row per state × instrument with its status, dates, consent kind and number of reservations "
         "as of a date.")
     p.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default: json)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE, a regular file (atomically; a link's target is replaced) instead of "
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write to FILE, a regular file (atomically; a link's target is replaced) instead of "
                    "standard output (- or no -o)")
     add_as_of(p, "status table (csv only)")
     add_raw(p)

@@ -89,7 +89,7 @@ def _to_stdout(args: argparse.Namespace) -> bool:
 def _check(args: argparse.Namespace, fmt: str) -> None:
     from ratify.present.documents import ReportError
 
-    if fmt == "docx" and args.output is None:  # `-o -` sends it to standard output all the same
+    if fmt == "docx" and args.output is None:  # an explicit `-o -` does send it to standard output
         raise ReportError("a Word document cannot go to the terminal: give -o FILE.docx")
 
 

@@ -134,11 +134,11 @@ def render_context(ctx: Any, fmt: str, templates: str | os.PathLike[str] | None 
 
     Characters no document may carry are replaced by U+FFFD first (see `printable`).
     """
-    ctx = printable(ctx)
     if fmt == "docx":
         from ratify.present.documents.docx import write_docx
 
-        return write_docx(ctx, language(ctx.lang))
+        return write_docx(ctx, language(ctx.lang))  # which makes the context printable itself
+    ctx = printable(ctx)
     import jinja2
 
     user_dir = _user_dir(templates)
