@@ -59,6 +59,8 @@ ATTACKS = {
     "a huge replace filter": ("{% set s = 'x' * 1000000 %}{{ s|replace('x', s)|length }}", "result of replace"),
     "a huge join": ("{% set s = 'x' * 1000000 %}{{ s.join([s] * 12)|length }}", "characters"),
     "a huge indent": ("{% set s = 'x\n' * 100000 %}{{ s|indent(9999)|length }}", "result of indent"),
+    "a huge split": ("{% set s = 'a ' * 4000000 %}{{ s.split()|length }}", "result of split"),
+    "a huge list of characters": ("{% set s = 'ab' * 4000000 %}{{ s|list|length }}", "result of list"),
     "nested lists printed": (NESTED + "{{ g }}", "elements for a value"),
     "nested lists as a string": (NESTED + "{{ g|string|length }}", "elements for a value"),
     "nested lists concatenated": (NESTED + "{{ (g ~ 'x')|length }}", "elements for a value"),

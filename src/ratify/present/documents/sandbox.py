@@ -15,7 +15,8 @@ changing lists and dicts, but not from running for ever or filling the memory:
   longer than `Limits.items`, `%` formatting with a width or precision over `Limits.width`;
 - the string methods and filters that can multiply a size checked before they run (`center`,
   `ljust`, `rjust`, `zfill`, `expandtabs`, `replace`, `join`, `format`, `indent`, `wordwrap`,
-  `batch`, `slice`, `lipsum`; `translate` is refused), and every value given to a filter or
+  `batch`, `slice`, `lipsum`, and `split`, `splitlines` and `list` of a long string; `translate` is
+  refused), and every value given to a filter or
   printed, and every `~` concatenation, checked for size (a bounded walk of nested lists and dicts).
 
 Going over a limit raises `TemplateLimitError` (a `ReportError`): "template brief.html.j2 exceeded …".
@@ -301,6 +302,7 @@ _FILTER_CHECKS: dict[str, Callable[..., None]] = {
     "join": _filter_join,
     "format": _filter_format,
     "wordwrap": _filter_wordwrap,
+    "list": lambda value, *_, **__: _check_split(value, "list"),
     "batch": _filter_count("the size of a batch"),
     "slice": _filter_count("the number of slices"),
 }
@@ -325,6 +327,14 @@ def _guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 _WIDTH_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"})
+_SPLIT_METHODS = frozenset({"split", "rsplit", "splitlines"})
+
+
+def _check_split(value: Any, what: str) -> None:
+    """A string cut into a list: refused when it could make more elements than `Limits.items`."""
+    lim = _limits()
+    if isinstance(value, (str, bytes)) and len(value) > lim.items:
+        raise _exceeded(f"the limit of {lim.items:,} elements for the result of {what}")
 
 
 class BoundedSandbox(ImmutableSandboxedEnvironment):
@@ -403,6 +413,8 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
                 args = (items, *args[1:])
             elif name in ("format", "format_map") and isinstance(owner, str):
                 _check_brace_format(owner)
+            elif name in _SPLIT_METHODS:
+                _check_split(owner, name)
             elif name == "translate":
                 raise _refused("str.translate")
         elif obj is generate_lorem_ipsum:
