@@ -171,6 +171,7 @@ def test_csv_counts_reservations_in_effect():
 
 def test_cli_export_json_to_a_file_loads_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     target = tmp_path / "out" / "ratify.json"
+    target.parent.mkdir()
     assert main(["export", "--format", "json", "-o", str(target)]) == 0
     assert "wrote" in capsys.readouterr().err
     assert ratify.load_json(target.read_text(encoding="utf-8")) == cat
@@ -201,3 +202,83 @@ def test_cli_export_to_an_unwritable_place_is_one_line(tmp_path: Path, capsys: p
     assert main(["export", "-o", str(blocker / "sub" / "out.json")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("ratify: error:") and "Traceback" not in err
+
+
+# -- CSV safety: no formulas, no broken rows ---------------------------------------------------------------
+
+from ratify.present.export import CSV_TRIGGERS, csv_text, csv_value
+
+_CELLS = st.lists(st.lists(st.text(), min_size=1, max_size=6), min_size=1, max_size=8)
+
+
+def _parse(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CELLS)
+def test_any_text_round_trips_and_never_starts_a_formula(rows: list[list[str]]):
+    text = csv_text(rows)
+    back = _parse(text)
+    assert len(back) == len(rows)  # a CR or LF inside a value never splits a row
+    assert [[csv_value(c) for c in row] for row in back] == rows
+    assert not any(c.startswith(CSV_TRIGGERS) for row in back for c in row)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_CELLS)
+def test_raw_csv_keeps_every_value_exactly(rows: list[list[str]]):
+    back = _parse(csv_text(rows, raw=True))
+    assert back == rows
+
+
+@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "\nx", "'=x", "'"])
+def test_each_trigger_is_neutralised_by_one_quote(value: str):
+    [[cell]] = _parse(csv_text([[value]]))
+    assert cell == "'" + value
+    assert csv_value(cell) == value
+
+
+def test_numbers_dates_and_booleans_are_never_altered():
+    [row] = _parse(csv_text([[-3, -2.5, 0, dt.date(1999, 1, 15), True, None, "a,b"]]))
+    assert row == ["-3", "-2.5", "0", "1999-01-15", "true", "", "a,b"]
+
+
+@pytest.fixture
+def hostile_data(data_copy: Path) -> Path:
+    """The bundled data with Kazakhstan named like a formula holding a lone CR, and Türkiye starting with @."""
+    states = data_copy / "states.toml"
+    text = states.read_text(encoding="utf-8")
+    for old, new in (('name = { en = "Kazakhstan", ru = "Казахстан" }',
+                      r'name = { en = "=HYPERLINK(\"http://evil.example\")\rKaz", ru = "-Каз" }'),
+                     ('en = "Türkiye"', 'en = "@Türkiye"')):
+        assert old in text
+        text = text.replace(old, new, 1)
+    states.write_text(text, encoding="utf-8")
+    return data_copy
+
+
+def test_export_csv_of_hostile_data_keeps_its_rows_and_runs_no_formula(hostile_data: Path):
+    hostile = ratify.load(hostile_data)
+    text = ratify.export_csv(hostile)
+    rows = _parse(text)
+    assert len(rows) == 1 + len(hostile.states) * len(hostile.instruments)
+    kaz = [r for r in rows if r[0] == "KAZ"]
+    assert kaz and all(r[1] == "'=HYPERLINK(\"http://evil.example\")\rKaz" for r in kaz)
+    assert not any(c.startswith(CSV_TRIGGERS) for r in rows for c in r)
+    raw = _parse(ratify.export_csv(hostile, raw=True))
+    assert len(raw) == len(rows) and {r[1] for r in raw if r[0] == "KAZ"} == {hostile.state("KAZ").name.en}
+
+
+@pytest.mark.parametrize("argv", [["export", "--format", "csv"], ["matrix", "--format", "csv"],
+                                  ["status", "KAZ", "--format", "csv"], ["gaps", "KAZ", "--format", "csv"],
+                                  ["matrix", "--format", "csv", "--group", "almaty-process"]])
+def test_cli_csv_is_neutralised_unless_raw(hostile_data: Path, capsys: pytest.CaptureFixture[str], argv: list[str]):
+    assert main([*argv, "--data", str(hostile_data)]) == 0
+    rows = _parse(capsys.readouterr().out)
+    assert len({len(r) for r in rows}) == 1  # no row broken by the CR
+    assert not any(c.startswith(CSV_TRIGGERS) for r in rows for c in r)
+    assert main([*argv, "--data", str(hostile_data), "--raw"]) == 0
+    raw = _parse(capsys.readouterr().out)
+    assert len(raw) == len(rows) and len({len(r) for r in raw}) == 1
+    assert [[csv_value(c) for c in r] for r in rows] == raw

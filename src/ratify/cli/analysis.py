@@ -65,7 +65,7 @@ def _gaps(args: argparse.Namespace) -> int:
         when = args.as_of.isoformat() if args.as_of else "today"
         sys.stdout.write(f"{state.name.get(lang)} ({state.alpha3}), as of {when}: {len(gaps)} "
                          f"gap{'' if len(gaps) == 1 else 's'}\n\n")
-    sys.stdout.write(render_rows(headers, rows, args.format))
+    sys.stdout.write(render_rows(headers, rows, args.format, raw=args.raw))
     if args.format == "text":
         notes = dict.fromkeys(n.get(lang) for g in gaps for n in g.notes)
         if notes:
@@ -87,7 +87,7 @@ def _matrix(args: argparse.Namespace) -> int:
         rows.append((st.alpha3, st.name.en, *cells, parties, coverage))
     if text:
         sys.stdout.write(f"{len(m.states)} states × {len(m.instruments)} instruments, as of {m.as_of}\n\n")
-    sys.stdout.write(render_rows(headers, rows, args.format))
+    sys.stdout.write(render_rows(headers, rows, args.format, raw=args.raw))
     if text:
         sys.stdout.write("\nP party, C contracting, S signatory, D denounced, · none\n")
         sys.stdout.write(_checked(m.instruments, args.as_of))
@@ -112,5 +112,6 @@ def _changes(args: argparse.Namespace) -> int:
         until = args.until.isoformat() if args.until else "today"
         plural = "" if len(events) == 1 else "s"
         sys.stdout.write(f"{len(events)} event{plural} from {args.since} to {until}\n\n")
-    sys.stdout.write(render_rows(("date", "state", "instrument", "action", "detail"), rows, args.format))
+    headers = ("date", "state", "instrument", "action", "detail")
+    sys.stdout.write(render_rows(headers, rows, args.format, raw=args.raw))
     return 0

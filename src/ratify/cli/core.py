@@ -72,7 +72,7 @@ def _status(args: argparse.Namespace) -> int:
     when = args.as_of.isoformat() if args.as_of else "today"
     if args.format == "text":
         sys.stdout.write(f"{state.name.en} ({state.alpha3}), as of {when}\n\n")
-    sys.stdout.write(render_rows(headers, rows, args.format))
+    sys.stdout.write(render_rows(headers, rows, args.format, raw=args.raw))
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ratify.cli.options import add_as_of, add_data, load_catalog
+from ratify.cli.options import add_as_of, add_data, add_raw, load_catalog
 from ratify.present.export import export_csv, export_json
 from ratify.store.atomic import atomic_write
 
@@ -20,12 +20,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "one row per state × instrument with its status, dates, consent kind and number of reservations "
         "as of a date.")
     p.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default: json)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write to FILE, a regular file (atomically; a link's target is replaced) instead of "
+                   "standard output (- or no -o)")
     p.add_argument("--table", choices=("status", "procedures"), default="status",
                    help="the CSV table: each state's status in each instrument (default), or each state's "
                    "complaint and inquiry procedures")
     p.add_argument("--group", metavar="G", help="the procedures table for a group's states only (default: every state)")
     add_as_of(p, "status table (csv only)")
+    add_raw(p)
     add_data(p)
     p.set_defaults(run=_export, parser=p)
 
@@ -41,9 +44,9 @@ def _export(args: argparse.Namespace) -> int:
     if args.table == "procedures":
         from ratify.present.procedures import export_procedures_csv
 
-        text = export_procedures_csv(cat, cat.states_of(args.group), args.as_of)
+        text = export_procedures_csv(cat, cat.states_of(args.group), args.as_of, raw=args.raw)
     else:
-        text = export_json(cat) if args.format == "json" else export_csv(cat, args.as_of)
+        text = export_json(cat) if args.format == "json" else export_csv(cat, args.as_of, raw=args.raw)
     if args.output in (None, "-"):
         sys.stdout.write(text)
         return 0

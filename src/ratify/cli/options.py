@@ -10,7 +10,8 @@ from pathlib import Path
 from ratify.query.catalog import Catalog
 from ratify.store.location import DATA_VARIABLE, DataOrigin, Origin
 
-__all__ = ["add_as_of", "add_data", "add_format", "describe_origin", "iso_date", "load_catalog", "say_origin"]
+__all__ = ["add_as_of", "add_data", "add_format", "add_raw", "describe_origin", "iso_date", "load_catalog",
+           "say_origin"]
 
 
 def iso_date(text: str) -> dt.date:
@@ -36,6 +37,15 @@ def add_as_of(parser: argparse.ArgumentParser, what: str = "status") -> None:
 
 def add_format(parser: argparse.ArgumentParser, choices: tuple[str, ...] = ("text", "csv", "json")) -> None:
     parser.add_argument("--format", choices=choices, default=choices[0], help=f"output format (default: {choices[0]})")
+    if "csv" in choices:
+        add_raw(parser)
+
+
+def add_raw(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--raw", action="store_true",
+                        help="CSV: write every value exactly as it is (by default a text cell starting with "
+                        "= + - @, a tab, a line break or a quote gets a leading quote, so that a spreadsheet "
+                        "does not run it as a formula)")
 
 
 def describe_origin(origin: Origin) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import unicodedata
 from collections.abc import Sequence
@@ -29,14 +27,16 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_rows(headers: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> str:
-    """`rows` as an aligned text table, CSV (RFC 4180) or a JSON list of objects."""
+def render_rows(headers: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str, *, raw: bool = False) -> str:
+    """`rows` as an aligned text table, CSV (RFC 4180) or a JSON list of objects.
+
+    CSV cells that a spreadsheet would run as a formula get a leading quote unless `raw`
+    (`ratify.present.export.csv_cell` says exactly which).
+    """
     if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(headers)
-        writer.writerows([["" if v is None else str(v) for v in row] for row in rows])
-        return buf.getvalue()
+        from ratify.present.export import csv_text
+
+        return csv_text([headers, *rows], raw=raw)
     if fmt == "json":
         records = [{h: (None if v is None else str(v) if not isinstance(v, (int, float, bool)) else v)
                     for h, v in zip(headers, row, strict=True)} for row in rows]

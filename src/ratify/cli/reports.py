@@ -20,7 +20,8 @@ def _common(p: argparse.ArgumentParser, what: str) -> None:
                    help="html (print-ready), md (Markdown) or docx (Word; needs -o) "
                    "(default: from the suffix of -o, else html)")
     p.add_argument("-o", "--output", metavar="FILE", type=Path,
-                   help="write the document to FILE (replaced only once it is complete; default: stdout)")
+                   help="write the document to FILE, a regular file (replaced only once it is complete; "
+                   "a link's target is replaced); - or no -o: standard output")
     p.add_argument("--as-of", metavar="YYYY-MM-DD", type=iso_date, dest="as_of",
                    help=f"the date the statuses and gaps of the {what} are for (default: --date)")
     p.add_argument("--date", metavar="YYYY-MM-DD", type=iso_date,
@@ -53,7 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def _format(args: argparse.Namespace) -> str:
     if args.format:
         return str(args.format)
-    if args.output is not None:
+    if not _to_stdout(args):
         return _SUFFIXES.get(args.output.suffix.lower(), "html")
     return "html"
 
@@ -61,25 +62,34 @@ def _format(args: argparse.Namespace) -> str:
 def _emit(args: argparse.Namespace, fmt: str, document: str | bytes) -> int:
     from ratify.store.atomic import atomic_write
 
-    if args.output is not None:
+    if not _to_stdout(args):
         atomic_write(args.output, document)
         print(f"wrote {args.output}", file=sys.stderr)
         return 0
-    text = document if isinstance(document, str) else document.decode("utf-8")
+    payload = document.encode("utf-8") if isinstance(document, str) else document
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is not None:  # UTF-8 whatever the terminal's locale: the document says <meta charset="utf-8">
         sys.stdout.flush()
-        buffer.write(text.encode("utf-8"))
+        buffer.write(payload)
         buffer.flush()
+    elif isinstance(document, bytes):
+        from ratify.present.documents import ReportError
+
+        raise ReportError("a Word document cannot go to this output: give -o FILE.docx")
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(document)
     return 0
+
+
+def _to_stdout(args: argparse.Namespace) -> bool:
+    """No -o, or `-o -`: the document goes to standard output."""
+    return args.output is None or str(args.output) == "-"
 
 
 def _check(args: argparse.Namespace, fmt: str) -> None:
     from ratify.present.documents import ReportError
 
-    if fmt == "docx" and args.output is None:
+    if fmt == "docx" and args.output is None:  # an explicit `-o -` does send it to standard output
         raise ReportError("a Word document cannot go to the terminal: give -o FILE.docx")
 
 

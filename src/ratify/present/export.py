@@ -8,14 +8,17 @@ declines a committee's competence), each record being the cattrs unstructuring o
 value left out. `load_json(export_json(cat)) == cat`.
 
 The CSV is the tidy table of `status_records`: one row per state × instrument with its status on a
-date — the same rows `Catalog.to_dataframe()` gives.
+date — the same rows `Catalog.to_dataframe()` gives. Every CSV ratify writes (this one and the
+command line's tables) goes through `csv_text`, which keeps a spreadsheet from reading a cell as a
+formula (see `csv_cell`) and quotes every cell holding a line break, whatever the line terminator.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import cattrs
@@ -30,9 +33,13 @@ if TYPE_CHECKING:
     from ratify.query.catalog import Catalog, InstrumentRef, StateRef
 
 __all__ = [
+    "CSV_TRIGGERS",
     "EXPORT_FORMAT",
     "EXPORT_VERSION",
     "STATUS_COLUMNS",
+    "csv_cell",
+    "csv_text",
+    "csv_value",
     "export_csv",
     "export_json",
     "load_json",
@@ -192,24 +199,62 @@ def _record(st: State, inst: Instrument, p: Participation | None, on: dt.date) -
 
 def export_csv(cat: Catalog, as_of: dt.date | None = None, *, group: Any = None,
                states: Iterable[StateRef] | None = None,
-               instruments: Iterable[InstrumentRef] | None = None) -> str:
-    """The status table as CSV (RFC 4180, a header row, ISO dates, empty cells for none)."""
-    import csv
-    import io
+               instruments: Iterable[InstrumentRef] | None = None, raw: bool = False) -> str:
+    """The status table as CSV (RFC 4180, a header row, ISO dates, empty cells for none).
 
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(STATUS_COLUMNS)
-    for rec in status_records(cat, as_of, group=group, states=states, instruments=instruments):
-        writer.writerow([_cell(rec[c]) for c in STATUS_COLUMNS])
-    return buf.getvalue()
+    Text cells that a spreadsheet would read as a formula are neutralised (see `csv_cell`);
+    `raw=True` writes every value exactly as it is, for tools that read the file themselves.
+    """
+    records = status_records(cat, as_of, group=group, states=states, instruments=instruments)
+    return csv_text([STATUS_COLUMNS, *([rec[c] for c in STATUS_COLUMNS] for rec in records)], raw=raw)
 
 
-def _cell(value: Any) -> str:
+# -- CSV cells: no formulas, no broken rows -------------------------------------------------------------
+
+# what a cell may not start with, lest a spreadsheet run it as a formula (OWASP's list: = + - @ TAB CR;
+# LF too, which some spreadsheets skip before looking for a formula)
+CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+_QUOTE = "'"  # the prefix that makes a spreadsheet take the cell as text
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
+
+
+def csv_cell(value: Any, *, raw: bool = False) -> str:
+    """The text of one CSV cell (before quoting).
+
+    None is empty, a bool `true`/`false`, a date ISO 8601, a number (int or float) its Python text —
+    never altered, so -3 stays a number. Any other value is text: unless `raw`, when it starts with
+    one of `CSV_TRIGGERS` or with a single quote, a single quote is put before it (OWASP's advice
+    against CSV injection; a quote is added to a leading quote too, so that `csv_value` can always
+    take exactly one away). Dates and ratify's own codes never start with either.
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value)
+    if isinstance(value, (int, float)):
+        return str(value)
+    text = str(value)
+    if not raw and text.startswith((*CSV_TRIGGERS, _QUOTE)):
+        return _QUOTE + text
+    return text
+
+
+def csv_value(cell: str) -> str:
+    """The value of a text cell written by `csv_text` without `raw`: its one leading quote, if any, removed."""
+    return cell[1:] if cell.startswith(_QUOTE) else cell
+
+
+def csv_text(rows: Iterable[Sequence[Any]], *, raw: bool = False) -> str:
+    """Rows as CSV (RFC 4180 with "\\n" line ends), each value through `csv_cell`.
+
+    A cell holding a comma, a double quote, a CR or a LF is quoted (the standard csv writer leaves a
+    lone CR unquoted when the line terminator is "\\n", which splits the row for every reader).
+    """
+    lines = []
+    for row in rows:
+        cells = [csv_cell(v, raw=raw) for v in row]
+        line = ",".join('"' + c.replace('"', '""') + '"' if _NEEDS_QUOTES.search(c) else c for c in cells)
+        lines.append(line if line or not cells else '""')  # one empty cell, told apart from a blank line
+    return "".join(line + "\n" for line in lines)

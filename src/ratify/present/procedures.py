@@ -142,27 +142,14 @@ def _row(alpha3: str, name: str, r: ProcedureStatus, on: dt.date) -> dict[str, A
     }
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
+def export_procedures_csv(cat: Catalog, states: Iterable[StateRef] | StateRef, as_of: dt.date | None = None,
+                          *, raw: bool = False) -> str:
+    """The rows of `procedure_records` as CSV, written as every CSV of ratify is (`csv_text`: a header
+    row, ISO dates, empty cells for none, formula triggers neutralised unless `raw`)."""
+    from ratify.present.export import csv_text
 
-
-def export_procedures_csv(cat: Catalog, states: Iterable[StateRef] | StateRef, as_of: dt.date | None = None) -> str:
-    """The rows of `procedure_records` as CSV (RFC 4180, a header row, ISO dates, empty cells for none)."""
-    import csv
-    import io
-
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(PROCEDURE_COLUMNS)
-    for rec in procedure_records(cat, states, as_of):
-        writer.writerow([_cell(rec[c]) for c in PROCEDURE_COLUMNS])
-    return buf.getvalue()
+    rows = [[rec[c] for c in PROCEDURE_COLUMNS] for rec in procedure_records(cat, states, as_of)]
+    return csv_text([PROCEDURE_COLUMNS, *rows], raw=raw)
 
 
 def procedures_json(cat: Catalog, states: Iterable[StateRef] | StateRef, as_of: dt.date | None = None) -> str:

@@ -30,11 +30,18 @@ _SHADE = {"header": "E8EDF2", "party": "E3F1E4", "contracting": "DCF0ED", "signa
 
 
 def write_docx(ctx: BriefContext | ReportContext, lang: Lang) -> bytes:
-    """The document as the bytes of a .docx file."""
+    """The document as the bytes of a .docx file.
+
+    Characters XML forbids (control characters from the data, say) are replaced by U+FFFD, since
+    python-docx refuses them (see `ratify.present.documents.render.printable`).
+    """
     try:
         import docx  # noqa: F401
     except ImportError:
         raise ReportError("Word output needs python-docx: pip install 'ratify-treaties[docx]'") from None
+    from ratify.present.documents.render import printable
+
+    ctx = printable(ctx)
     writer = _Writer(ctx, lang)
     if ctx.kind == "brief":
         writer.brief(ctx)  # type: ignore[arg-type]

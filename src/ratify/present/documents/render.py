@@ -9,7 +9,8 @@ Every string from data is escaped: HTML by jinja2's autoescaping; Markdown by a 
 that backslash-escapes Markdown's punctuation (and `<`, `&`) in every `{{ … }}` and folds line
 breaks, so a name can neither open a tag nor break a table. Undefined names raise
 (`StrictUndefined`). A folder of the user's own templates is searched first and everything then
-renders in jinja2's sandbox; a template that fails, in either case, raises `ReportError`.
+renders in jinja2's sandbox, bounded in time, output and memory (`ratify.present.documents.sandbox`);
+a template that fails, in either case, raises `ReportError`.
 """
 
 from __future__ import annotations
@@ -30,11 +31,41 @@ if TYPE_CHECKING:
 
     from ratify.query.catalog import Catalog
 
-__all__ = ["environment", "md_escape", "render_context", "render_document", "template_names"]
+__all__ = ["environment", "md_escape", "printable", "render_context", "render_document", "template_names"]
 
 _VARIABLE = {"brief": "brief", "region": "report"}  # the name a document's context has in its template (and `doc`)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _MD_BREAKS = re.compile(r"[\t\n\v\f\r \x85\u2028\u2029]+")  # folded to one space (no-break spaces stay)
+
+
+# what no document may carry: the characters XML 1.0 forbids (C0 controls but TAB, LF and CR; lone
+# surrogates; U+FFFE, U+FFFF) — python-docx refuses them — and DEL and the C1 controls, which HTML forbids
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+REPLACEMENT = "\ufffd"
+
+
+def printable(obj: Any) -> Any:
+    """A document's context with every such character in its strings replaced by U+FFFD (shown as �).
+
+    Replaced rather than removed, so that the reader sees that the data held something there.
+    Walks the frozen attrs objects and tuples of a context; returns `obj` itself when nothing changed.
+    """
+    import attrs
+
+    if isinstance(obj, str):
+        return _NOT_TEXT.sub(REPLACEMENT, obj) if _NOT_TEXT.search(obj) else obj
+    if isinstance(obj, tuple):
+        items = tuple(printable(x) for x in obj)
+        return obj if all(a is b for a, b in zip(items, obj, strict=True)) else items
+    if attrs.has(type(obj)):
+        changes = {}
+        for field in attrs.fields(type(obj)):
+            value = getattr(obj, field.name)
+            clean = printable(value)
+            if clean is not value:
+                changes[field.alias or field.name] = clean
+        return attrs.evolve(obj, **changes) if changes else obj
+    return obj
 
 
 def md_escape(value: Any) -> str:
@@ -66,14 +97,14 @@ def template_names(kind: str, fmt: str) -> list[str]:
 def environment(fmt: str, lang: str, user_dir: str | None = None) -> jinja2.Environment:
     """The jinja2 environment for one format and language (sandboxed when a user folder is given)."""
     import jinja2
-    from jinja2.sandbox import SandboxedEnvironment
 
+    from ratify.present.documents.sandbox import BoundedSandbox
     from ratify.resources import bundled_templates
 
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(bundled_templates())]
     if user_dir is not None:
         loaders.insert(0, jinja2.FileSystemLoader(user_dir))
-    cls = SandboxedEnvironment if user_dir is not None else jinja2.Environment
+    cls = BoundedSandbox if user_dir is not None else jinja2.Environment
     env = cls(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=fmt == "html",
@@ -99,18 +130,27 @@ def _date_filter(lg: Lang) -> Any:
 
 
 def render_context(ctx: Any, fmt: str, templates: str | os.PathLike[str] | None = None) -> str | bytes:
-    """A context made by `ratify.reports.context` as HTML, Markdown (str) or DOCX (bytes)."""
+    """A context made by `ratify.reports.context` as HTML, Markdown (str) or DOCX (bytes).
+
+    Characters no document may carry are replaced by U+FFFD first (see `printable`).
+    """
     if fmt == "docx":
         from ratify.present.documents.docx import write_docx
 
-        return write_docx(ctx, language(ctx.lang))
+        return write_docx(ctx, language(ctx.lang))  # which makes the context printable itself
+    ctx = printable(ctx)
     import jinja2
 
     user_dir = _user_dir(templates)
     env = environment(fmt, ctx.lang, user_dir)
     try:
         template = env.select_template(template_names(ctx.kind, fmt))
-        return template.render(doc=ctx, **{_VARIABLE[ctx.kind]: ctx})
+        variables = {"doc": ctx, _VARIABLE[ctx.kind]: ctx}
+        if user_dir is None:  # ratify's own templates
+            return template.render(**variables)
+        from ratify.present.documents.sandbox import bounded_render
+
+        return bounded_render(template, variables)
     except jinja2.TemplateSyntaxError as exc:
         raise ReportError(f"template {exc.filename or exc.name}, line {exc.lineno}: {exc.message}") from None
     except jinja2.TemplatesNotFound as exc:
