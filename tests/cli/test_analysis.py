@@ -65,7 +65,7 @@ def test_matrix_text_is_aligned(capsys):
     header, rule = lines[2], lines[3]
     assert header.startswith("state") and set(rule.replace(" ", "")) == {"-"}
     tkm = next(line for line in lines if line.startswith("TKM"))
-    assert header.index("V-3") == tkm.index("·", header.index("V-3"))  # columns line up
+    assert header.index("V-3") == tkm.index("–", header.index("V-3"))  # columns line up; "none" is the one symbol "–"
     assert any(line.startswith("P party") for line in lines)
 
 

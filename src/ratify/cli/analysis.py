@@ -10,10 +10,10 @@ from collections.abc import Iterable
 from ratify.cli.options import add_as_of, add_data, add_format, iso_date, load_catalog
 from ratify.cli.output import render_rows
 from ratify.model.records import Instrument, Status
+from ratify.present.notebook import legend
+from ratify.present.vocabulary import symbol
 
 __all__ = ["register"]
-
-_SYMBOLS = {"party": "P", "contracting": "C", "signatory": "S", "denounced": "D", "none": "·"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -81,7 +81,7 @@ def _matrix(args: argparse.Namespace) -> int:
     headers = ("state", "name", *(i.mtdsg or i.id for i in m.instruments), "parties", "coverage")
     rows = []
     for st, statuses in zip(m.states, m.cells, strict=True):
-        cells = [_SYMBOLS[s.value] if text else s.value for s in statuses]
+        cells = [symbol(s) if text else s.value for s in statuses]
         parties = m.counts(st)[Status.PARTY]
         coverage = f"{m.coverage(st):.0%}" if text else round(m.coverage(st), 4)
         rows.append((st.alpha3, st.name.en, *cells, parties, coverage))
@@ -89,7 +89,7 @@ def _matrix(args: argparse.Namespace) -> int:
         sys.stdout.write(f"{len(m.states)} states × {len(m.instruments)} instruments, as of {m.as_of}\n\n")
     sys.stdout.write(render_rows(headers, rows, args.format))
     if text:
-        sys.stdout.write("\nP party, C contracting, S signatory, D denounced, · none\n")
+        sys.stdout.write("\n" + legend() + "\n")
         sys.stdout.write(_checked(m.instruments, args.as_of))
     return 0
 

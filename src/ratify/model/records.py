@@ -246,9 +246,11 @@ class Rule:
         return apply_rule(self, start, instrument_in_force)
 
     def describe(self, lang: str = "en") -> str:
-        from ratify.model.rules import describe_rule
+        """The rule in words (a door into `ratify.present.phrases.rule_text`)."""
+        from ratify.present.i18n import language
+        from ratify.present.phrases import rule_text
 
-        return describe_rule(self, lang)
+        return rule_text(self, language(lang))
 
 
 @attrs.frozen

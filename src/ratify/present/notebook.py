@@ -1,7 +1,9 @@
 """Rich display in notebooks: HTML from the jinja2 templates under templates/notebook/ (autoescaped).
 
 Each `_repr_html_` of the model (Participation, Instrument, State), of `Matrix`, `GapList` and
-`ChangeList` renders one template here. jinja2 is imported on first use, never by `import ratify`.
+`ChangeList` renders one template here; the plain-text displays of `Matrix` are here too. Status
+marks, labels and colours come from `ratify.present.vocabulary`. jinja2 is imported on first use,
+never by `import ratify`.
 """
 
 from __future__ import annotations
@@ -10,10 +12,17 @@ import datetime as dt
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from ratify.model.records import Status
+from ratify.present.vocabulary import STATUS_ORDER, STATUS_STYLES, symbol
+
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["render"]
+    from ratify.query.matrix import Matrix
+
+__all__ = ["matrix_html", "matrix_text", "render"]
+
+_REPR_ROWS = 40
 
 
 def _safe_url(url: str | None) -> str | None:
@@ -37,9 +46,45 @@ def environment() -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["safe_url"] = _safe_url
     env.filters["iso"] = _date
+    env.globals["status_styles"] = [(s.value, STATUS_STYLES[s]) for s in STATUS_ORDER]
     return env
 
 
 def render(name: str, **context: Any) -> str:
     """Render templates/notebook/`name`."""
     return environment().get_template(f"notebook/{name}").render(**context)
+
+
+def legend() -> str:
+    """ "P party, C contracting, S signatory, D denounced, – none"."""
+    return ", ".join(f"{symbol(s)} {s.value}" for s in STATUS_ORDER)
+
+
+def matrix_text(m: Matrix) -> str:
+    """The matrix as letters, one state a line, with each state's coverage and the legend."""
+    from ratify.query.matrix import column_label
+
+    size = f"{len(m.states)} states × {len(m.instruments)} instruments"
+    labels = [column_label(i) for i in m.instruments]
+    widths = [max(len(x), 1) for x in labels]
+    columns = "  ".join(x.ljust(w) for x, w in zip(labels, widths, strict=True))
+    lines = [f"<Matrix: {size}, as of {m.as_of}>", f"      {columns}  coverage"]
+    for st, row in list(zip(m.states, m.cells, strict=True))[:_REPR_ROWS]:
+        cells = "  ".join(symbol(s).ljust(w) for s, w in zip(row, widths, strict=True))
+        lines.append(f"{st.alpha3:<6}{cells}  {m.coverage(st):.0%}")
+    if len(m.states) > _REPR_ROWS:
+        lines.append(f"… {len(m.states) - _REPR_ROWS} more states")
+    lines.append(legend())
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def matrix_html(m: Matrix) -> str:
+    from ratify.query.matrix import column_label
+
+    rows = [{"state": st, "cells": [(s, symbol(s)) for s in row], "coverage": m.coverage(st)}
+            for st, row in zip(m.states, m.cells, strict=True)]
+    columns = [{"instrument": inst, "label": column_label(inst), "coverage": m.coverage(instrument=inst),
+                "binding": inst.binding} for inst in m.instruments]
+    symbols = {s: symbol(s) for s in Status}
+    return render("matrix.html.j2", matrix=m, rows=rows, columns=columns, symbols=symbols,
+                  statuses=list(STATUS_ORDER))

@@ -30,13 +30,23 @@ from ratify.model.records import (
     Source,
     State,
     Statement,
-    StatementKind,
     Status,
     Theme,
     _brief,
 )
 from ratify.present.i18n import N_, Lang
-from ratify.present.words import articles, ref_text
+from ratify.present.phrases import ago, articles, ref_text
+from ratify.present.vocabulary import (
+    ACTION_LABELS,
+    CONSENT_LABELS,
+    GAP_LABELS,
+    NON_BINDING_LABEL,
+    STATEMENT_LABELS,
+    STATUS_LABELS,
+    STATUS_ORDER,
+    THEME_LABELS,
+    symbol,
+)
 from ratify.query.gaps import Basis, Gap, GapKind
 
 if TYPE_CHECKING:
@@ -63,83 +73,7 @@ __all__ = [
     "report_context",
 ]
 
-# -- the words for the closed sets of values (translated where used) --------------------------------
-
-STATUS_LABELS = {
-    Status.NONE: N_("no action"),
-    Status.SIGNATORY: N_("signatory"),
-    Status.CONTRACTING: N_("contracting State (not yet in force)"),
-    Status.PARTY: N_("party"),
-    Status.DENOUNCED: N_("denounced"),
-}
-STATUS_SYMBOLS = {Status.PARTY: "P", Status.CONTRACTING: "C", Status.SIGNATORY: "S", Status.DENOUNCED: "D",
-                  Status.NONE: "–"}  # the matrix's one-letter marks; translated with the context "status symbol"
-
-
-def _symbol(lang: Lang, status: Status) -> str:
-    marks = {Status.PARTY: lang.pgettext("status symbol", "P"),
-             Status.CONTRACTING: lang.pgettext("status symbol", "C"),
-             Status.SIGNATORY: lang.pgettext("status symbol", "S"),
-             Status.DENOUNCED: lang.pgettext("status symbol", "D")}
-    return marks.get(status, STATUS_SYMBOLS[status])
-
-CONSENT_LABELS = {
-    ConsentKind.RATIFICATION: N_("ratification"),
-    ConsentKind.ACCESSION: N_("accession"),
-    ConsentKind.SUCCESSION: N_("succession"),
-    ConsentKind.ACCEPTANCE: N_("acceptance"),
-    ConsentKind.APPROVAL: N_("approval"),
-    ConsentKind.DEFINITIVE_SIGNATURE: N_("definitive signature"),
-    ConsentKind.FORMAL_CONFIRMATION: N_("formal confirmation"),
-    ConsentKind.CONSENT_TO_BE_BOUND: N_("consent to be bound"),
-    ConsentKind.OTHER: N_("consent to be bound (other)"),
-}
-
-ACTION_LABELS = {
-    ActionKind.SIGNATURE: N_("Signature"),
-    ActionKind.RATIFICATION: N_("Ratification"),
-    ActionKind.ACCESSION: N_("Accession"),
-    ActionKind.SUCCESSION: N_("Succession"),
-    ActionKind.ACCEPTANCE: N_("Acceptance"),
-    ActionKind.APPROVAL: N_("Approval"),
-    ActionKind.DEFINITIVE_SIGNATURE: N_("Definitive signature"),
-    ActionKind.FORMAL_CONFIRMATION: N_("Formal confirmation"),
-    ActionKind.CONSENT_TO_BE_BOUND: N_("Consent to be bound"),
-    ActionKind.OTHER_CONSENT: N_("Consent to be bound (other)"),
-    ActionKind.ENTRY_INTO_FORCE: N_("Entry into force for the State"),
-    ActionKind.DENUNCIATION: N_("Denunciation notified"),
-    ActionKind.DENUNCIATION_EFFECTIVE: N_("Denunciation takes effect"),
-    ActionKind.RESERVATION: N_("Reservation"),
-    ActionKind.DECLARATION: N_("Declaration"),
-    ActionKind.OBJECTION: N_("Objection"),
-    ActionKind.STATEMENT_WITHDRAWN: N_("Withdrawal of a reservation or declaration"),
-}
-
-STATEMENT_LABELS = {
-    StatementKind.RESERVATION: N_("Reservation"),
-    StatementKind.DECLARATION: N_("Declaration"),
-    StatementKind.OBJECTION: N_("Objection"),
-}
-
-GAP_LABELS = {
-    GapKind.NO_ACTION: N_("No action taken"),
-    GapKind.SIGNED_NOT_RATIFIED: N_("Signed, not ratified"),
-    GapKind.NOT_YET_IN_FORCE: N_("Not yet in force for the State"),
-    GapKind.DENOUNCED: N_("Denounced"),
-    GapKind.LIMITING_RESERVATION: N_("Reservation limiting the scope"),
-    GapKind.PREREQUISITE_MISSING: N_("Prerequisite missing"),
-}
-
-THEME_LABELS = {
-    Theme.REFUGEES: N_("Refugees"),
-    Theme.STATELESSNESS: N_("Statelessness"),
-    Theme.HUMAN_RIGHTS: N_("Human rights"),
-    Theme.MIGRANT_WORKERS: N_("Migrant workers"),
-    Theme.TRAFFICKING_SMUGGLING: N_("Trafficking in persons and smuggling of migrants"),
-    Theme.REGIONAL_COOPERATION: N_("Regional cooperation"),
-    Theme.OTHER: N_("Other instruments"),
-}
-NON_BINDING_LABEL = N_("Non-binding documents")
+# -- the words of the region's roles (translated where used); every other label is in `vocabulary` --------
 
 ROLE_LABELS = {
     Role.MEMBER: N_("member"),
@@ -462,16 +396,8 @@ def _role_basis(cat: Catalog, group: Group, lang: Lang) -> str | None:
         name = cat.instrument(head.strip()).short_name.get(lang.code)
     except UnknownNameError:
         return group.source
-    where = ref_text(rest.strip(), lang.code)
+    where = ref_text(rest.strip(), lang)
     return f"{name}, {where}" if where else name
-
-
-def _ago(lang: Lang, years: int | None) -> str:
-    if years is None:
-        return ""
-    if years == 0:
-        return lang.gettext("less than a year ago")
-    return lang.ngettext("%(num)d year ago", "%(num)d years ago", years)
 
 
 def _statement(cat: Catalog, st: Statement, lang: Lang, notes: _Notes, on: dt.date) -> StatementItem:
@@ -484,7 +410,7 @@ def _statement(cat: Catalog, st: Statement, lang: Lang, notes: _Notes, on: dt.da
     return StatementItem(
         kind=st.kind.value,
         kind_label=lang.gettext(STATEMENT_LABELS[st.kind]),
-        articles=articles(st.articles, lang.code),
+        articles=articles(st.articles, lang),
         date=st.date,
         date_text=lang.date(st.date),
         summary=st.summary.get(lang.code) if st.summary else None,
@@ -515,7 +441,7 @@ def _row(cat: Catalog, state: State, inst: Instrument, lang: Lang, notes: _Notes
     basis = ""
     if eif is not None and p is not None and not p.entry_into_force_recorded and inst.entry_into_force_rule:
         basis = lang.gettext("computed under %(article)s") % {
-            "article": ref_text(inst.entry_into_force_rule.article, lang.code)}
+            "article": ref_text(inst.entry_into_force_rule.article, lang)}
     denunciation = ""
     if p and p.denunciation and status is Status.DENOUNCED:
         d = p.denunciation
@@ -581,18 +507,18 @@ def _basis(cat: Catalog, inst: Instrument, b: Basis, lang: Lang) -> BasisItem:
         rel = next((r for r in doc.relations if r.kind is RelationKind.RECOMMENDS and r.target == inst.id), None)
         if rel is not None and rel.note is not None:
             quote = rel.note.get(lang.code)
-    return BasisItem(document=b.document, name=b.name.get(lang.code), paragraph=ref_text(b.paragraph, lang.code),
+    return BasisItem(document=b.document, name=b.name.get(lang.code), paragraph=ref_text(b.paragraph, lang),
                      quote=quote, text=b.text(lang.code))
 
 
 def _situation(gap: Gap, lang: Lang) -> str:
     when = lang.date(gap.since)
-    ago = _ago(lang, gap.years)
+    since = ago(gap.years, lang)
     kind = gap.kind
     if kind is GapKind.PREREQUISITE_MISSING:
         kind = {Status.SIGNATORY: GapKind.SIGNED_NOT_RATIFIED, Status.DENOUNCED: GapKind.DENOUNCED}.get(
             gap.status, GapKind.NO_ACTION)
-    values = {"date": when, "ago": ago}
+    values = {"date": when, "ago": since}
     if kind is GapKind.SIGNED_NOT_RATIFIED and gap.since:
         return lang.gettext("Signed on %(date)s (%(ago)s); not ratified.") % values
     if kind is GapKind.NOT_YET_IN_FORCE and gap.since:
@@ -624,7 +550,7 @@ def _gap_items(cat: Catalog, gaps: Iterable[Gap], lang: Lang) -> tuple[GapItem, 
         limitation = None
         if gap.kind is GapKind.LIMITING_RESERVATION and st is not None:
             what = lang.gettext(STATEMENT_LABELS[st.kind])
-            where = articles(st.articles, lang.code)
+            where = articles(st.articles, lang)
             head = f"{what} ({where})" if where else what
             limitation = f"{head}: {st.summary.get(lang.code)}" if st.summary else head
         out.append(GapItem(
@@ -661,7 +587,7 @@ def _event_detail(cat: Catalog, p: Participation, ev: Event, lang: Lang) -> str:
                 parts.append(lang.gettext(STATEMENT_LABELS[st.kind]).lower() if lang.code == "en"
                              else lang.gettext(STATEMENT_LABELS[st.kind]))
             if st.articles:
-                parts.append(articles(st.articles, lang.code))
+                parts.append(articles(st.articles, lang))
             if st.objects_to:
                 target = cat.find_state(st.objects_to)
                 parts.append(target.name.get(lang.code) if target else st.objects_to)
@@ -845,7 +771,7 @@ def report_context(cat: Catalog, group: str | Group, lang: Lang, *, since: dt.da
         coverage_text=lang.percent(m.coverage(instrument=inst))) for inst in m.instruments)
 
     def cell(s: Status) -> MatrixCell:
-        return MatrixCell(s.value, lang.gettext(STATUS_LABELS[s]), _symbol(lang, s))
+        return MatrixCell(s.value, lang.gettext(STATUS_LABELS[s]), symbol(s, lang))
 
     def role(code: str) -> str | None:
         r = grp.role(code)
@@ -877,8 +803,7 @@ def report_context(cat: Catalog, group: str | Group, lang: Lang, *, since: dt.da
         columns=columns,
         rows=rows,
         coverage_text=lang.percent(m.coverage()),
-        legend=tuple(cell(s) for s in (Status.PARTY, Status.CONTRACTING, Status.SIGNATORY, Status.DENOUNCED,
-                                       Status.NONE)),
+        legend=tuple(cell(s) for s in STATUS_ORDER),
         changes=changes,
         gaps=gaps,
         data_sources=data_sources,
