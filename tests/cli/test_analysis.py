@@ -25,7 +25,7 @@ def test_gaps_text(capsys):
     header = next(line for line in lines if line.startswith("instrument"))
     assert "next step" in header and "basis" in header
     v2 = next(line for line in lines if line.startswith("V-2 "))
-    assert "no_action" in v2 and "accede to" in v2 and "Almaty Declaration (2011), para. 4" in v2
+    assert "No action taken" in v2 and "accede to" in v2 and "Almaty Declaration (2011), para. 4" in v2
     assert "independent instrument" in out  # the 1967 Protocol's note
 
 
@@ -33,6 +33,15 @@ def test_gaps_russian(capsys):
     code, out, _ = run(capsys, "gaps", "Узбекистан", "--lang", "ru")
     assert code == 0
     assert "присоединиться" in out and "Конвенция 1951 года о статусе беженцев" in out
+    assert out.startswith("Узбекистан (UZB), на сегодня:")
+    header = out.splitlines()[2]
+    assert header.split() == ["документ", "название", "пробел", "статус", "с", "лет", "следующий", "шаг", "основание"]
+    assert "Действий не предпринято" in out and "п. 4" in out and "примечание:" in out
+    # no English word left: headers, gap and status words, dates, references, notes and the footer
+    latin = {w for line in out.splitlines()[4:] for w in line.replace(",", " ").split()
+             if any("a" <= c.lower() <= "z" for c in w)}
+    assert latin <= {"V-2", "V-3", "V-4", "V-5", "IV-3", "IV-4", "IV-13", "XVIII-12", "XVIII-12-a",
+                     "XVIII-12-b", "1B(1)(a)", "1B(2)", "(b)", "UNTOC"}, latin
 
 
 def test_gaps_json_as_of(capsys):

@@ -10,8 +10,10 @@ from collections.abc import Iterable
 from ratify.cli.options import add_as_of, add_data, add_format, iso_date, load_catalog
 from ratify.cli.output import render_rows
 from ratify.model.records import Instrument, Status
+from ratify.present.gaps import basis_text, relation_text, step_text
+from ratify.present.i18n import Lang, available_languages, language
 from ratify.present.notebook import legend
-from ratify.present.vocabulary import symbol
+from ratify.present.vocabulary import GAP_LABELS, status_label, symbol
 
 __all__ = ["register"]
 
@@ -23,8 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        "reservation that limits the scope; prerequisites first, each with the next step.")
     p.add_argument("state", metavar="STATE", help="any name of the state: UZB, UZ, Uzbekistan, Узбекистан, …")
     add_as_of(p, "gap analysis")
-    p.add_argument("--lang", choices=("en", "ru"), default="en",
-                   help="language of names and steps (default: en)")
+    p.add_argument("--lang", choices=available_languages(), default="en",
+                   help="language of the text, names and steps (default: en; more with $RATIFY_LOCALE_PATH)")
     add_format(p)
     add_data(p)
     p.set_defaults(run=_gaps)
@@ -55,22 +57,30 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def _gaps(args: argparse.Namespace) -> int:
     cat = load_catalog(args)
     state = cat.state(args.state)
-    lang = args.lang
+    lg = language(args.lang)
+    code = lg.code
+    text = args.format == "text"
     gaps = cat.gaps(state, as_of=args.as_of)
-    rows = [(g.instrument.mtdsg or g.instrument.id, g.instrument.short_name.get(lang), g.kind.value,
-             g.status.value, g.since, g.years, g.next_step.get(lang),
-             "; ".join(b.text(lang) for b in g.basis) or None) for g in gaps]
+    rows = [(g.instrument.mtdsg or g.instrument.id, g.instrument.short_name.get(code),
+             lg.gettext(GAP_LABELS[g.kind]) if text else g.kind.value,
+             status_label(g.status, lg) if text else g.status.value,
+             lg.date(g.since) if text else g.since, g.years, step_text(g, lg),
+             "; ".join(basis_text(b, lg) for b in g.basis) or None) for g in gaps]
     headers = ("instrument", "name", "gap", "status", "since", "years", "next step", "basis")
-    if args.format == "text":
-        when = args.as_of.isoformat() if args.as_of else "today"
-        sys.stdout.write(f"{state.name.get(lang)} ({state.alpha3}), as of {when}: {len(gaps)} "
-                         f"gap{'' if len(gaps) == 1 else 's'}\n\n")
+    if text:  # for people: in the language asked for; CSV and JSON keep the field names and codes
+        headers = (lg.gettext("instrument"), lg.gettext("name"), lg.gettext("gap"), lg.gettext("status"),
+                   lg.gettext("since"), lg.gettext("years"), lg.gettext("next step"), lg.gettext("basis"))
+        when = lg.date(args.as_of) if args.as_of else lg.gettext("today")
+        head = lg.ngettext("%(state)s (%(code)s), as of %(date)s: %(num)d gap",
+                           "%(state)s (%(code)s), as of %(date)s: %(num)d gaps", len(gaps),
+                           state=state.name.get(code), code=state.alpha3, date=when)
+        sys.stdout.write(head + "\n\n")
     sys.stdout.write(render_rows(headers, rows, args.format))
-    if args.format == "text":
-        notes = dict.fromkeys(n.get(lang) for g in gaps for n in g.notes)
+    if text:
+        notes = dict.fromkeys(relation_text(r, lg) for g in gaps for r in g.relations)
         if notes:
-            sys.stdout.write("\n" + "\n".join(f"note: {n}" for n in notes) + "\n")
-        sys.stdout.write(_checked([g.instrument for g in gaps], args.as_of))
+            sys.stdout.write("\n" + "\n".join(lg.gettext("note: %(text)s") % {"text": n} for n in notes) + "\n")
+        sys.stdout.write(_checked([g.instrument for g in gaps], args.as_of, lg))
     return 0
 
 
@@ -94,13 +104,15 @@ def _matrix(args: argparse.Namespace) -> int:
     return 0
 
 
-def _checked(instruments: Iterable[Instrument], as_of: dt.date | None) -> str:
+def _checked(instruments: Iterable[Instrument], as_of: dt.date | None, lang: Lang | None = None) -> str:
     """A line naming the instruments whose participant data was last checked before the date asked for."""
+    lg = lang or language("en")
     on = as_of or dt.date.today()
     stale = {i.mtdsg or i.id: i.as_of for i in instruments if i.as_of and i.as_of < on}
     if not stale:
         return ""
-    return "data last checked against the depositary: " + ", ".join(f"{k} {v}" for k, v in stale.items()) + "\n"
+    listed = ", ".join(f"{k} {v}" for k, v in stale.items())
+    return lg.gettext("data last checked against the depositary: %(list)s") % {"list": listed} + "\n"
 
 
 def _changes(args: argparse.Namespace) -> int:

@@ -88,9 +88,12 @@ def matrix_frame(m: Matrix, columns: str = "id", *, lang: str = "en") -> pd.Data
 def gaps_frame(gaps: Iterable[Gap], *, lang: str = "en") -> pd.DataFrame:
     """One row per gap: state, instrument, mtdsg, name, kind, status, as_of, since, years,
     next_step, basis, prerequisites, notes (texts in `lang`)."""
+    from ratify.present.gaps import basis_text, relation_text, step_text
+    from ratify.present.i18n import language
     from ratify.query.gaps import GapKind
 
     pd = _pandas()
+    lg = language(lang)
     gs = list(gaps)
     df = pd.DataFrame({
         "state": pd.Series([g.state for g in gs], dtype="string"),
@@ -102,10 +105,11 @@ def gaps_frame(gaps: Iterable[Gap], *, lang: str = "en") -> pd.DataFrame:
         "as_of": _dates(pd, [g.as_of for g in gs]),
         "since": _dates(pd, [g.since for g in gs]),
         "years": pd.array([g.years for g in gs], dtype="Int64"),
-        "next_step": pd.Series([g.next_step.get(lang) for g in gs], dtype="string"),
-        "basis": pd.Series(["; ".join(b.text(lang) for b in g.basis) or None for g in gs], dtype="string"),
+        "next_step": pd.Series([step_text(g, lg) for g in gs], dtype="string"),
+        "basis": pd.Series(["; ".join(basis_text(b, lg) for b in g.basis) or None for g in gs], dtype="string"),
         "prerequisites": pd.Series([", ".join(g.prerequisites) or None for g in gs], dtype="string"),
-        "notes": pd.Series([" ".join(n.get(lang) for n in g.notes) or None for g in gs], dtype="string"),
+        "notes": pd.Series([" ".join(relation_text(r, lg) for r in g.relations) or None for g in gs],
+                           dtype="string"),
     })
     return df
 

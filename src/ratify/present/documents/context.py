@@ -34,8 +34,9 @@ from ratify.model.records import (
     Theme,
     _brief,
 )
+from ratify.present.gaps import basis_text, relation_text, situation, step_sentence
 from ratify.present.i18n import N_, Lang
-from ratify.present.phrases import ago, articles, ref_text
+from ratify.present.phrases import articles, ref_text
 from ratify.present.vocabulary import (
     ACTION_LABELS,
     CONSENT_LABELS,
@@ -508,39 +509,7 @@ def _basis(cat: Catalog, inst: Instrument, b: Basis, lang: Lang) -> BasisItem:
         if rel is not None and rel.note is not None:
             quote = rel.note.get(lang.code)
     return BasisItem(document=b.document, name=b.name.get(lang.code), paragraph=ref_text(b.paragraph, lang),
-                     quote=quote, text=b.text(lang.code))
-
-
-def _situation(gap: Gap, lang: Lang) -> str:
-    when = lang.date(gap.since)
-    since = ago(gap.years, lang)
-    kind = gap.kind
-    if kind is GapKind.PREREQUISITE_MISSING:
-        kind = {Status.SIGNATORY: GapKind.SIGNED_NOT_RATIFIED, Status.DENOUNCED: GapKind.DENOUNCED}.get(
-            gap.status, GapKind.NO_ACTION)
-    values = {"date": when, "ago": since}
-    if kind is GapKind.SIGNED_NOT_RATIFIED and gap.since:
-        return lang.gettext("Signed on %(date)s (%(ago)s); not ratified.") % values
-    if kind is GapKind.NOT_YET_IN_FORCE and gap.since:
-        return lang.gettext("Consent to be bound expressed on %(date)s.") % values
-    if kind is GapKind.DENOUNCED and gap.since:
-        return lang.gettext("Denounced with effect from %(date)s (%(ago)s).") % values
-    if kind is GapKind.LIMITING_RESERVATION:
-        return lang.gettext("In effect since %(date)s (%(ago)s).") % values if gap.since else ""
-    if kind is GapKind.NO_ACTION and gap.since:
-        return lang.gettext("No signature or consent recorded; recommended since %(date)s (%(ago)s).") % values
-    if kind is GapKind.NO_ACTION:
-        return lang.gettext("No signature or consent recorded.")
-    return ""
-
-
-def _next_step(gap: Gap, lang: Lang) -> str:
-    """The next step as a sentence; in English, "accede to" and "ratify" take the instrument's name."""
-    step = gap.next_step.get(lang.code)
-    if lang.code == "en" and (step in ("accede to", "ratify") or step.endswith((" accede to", " ratify"))):
-        step = f"{step} the {gap.instrument.short_name.en}"
-    step = step[:1].upper() + step[1:]
-    return step if step.endswith(".") else step + "."
+                     quote=quote, text=basis_text(b, lang))
 
 
 def _gap_items(cat: Catalog, gaps: Iterable[Gap], lang: Lang) -> tuple[GapItem, ...]:
@@ -562,11 +531,11 @@ def _gap_items(cat: Catalog, gaps: Iterable[Gap], lang: Lang) -> tuple[GapItem, 
             kind_label=lang.gettext(GAP_LABELS[gap.kind]),
             status=gap.status.value,
             status_label=lang.gettext(STATUS_LABELS[gap.status]),
-            next_step=_next_step(gap, lang),
-            situation=_situation(gap, lang),
+            next_step=step_sentence(gap, lang),
+            situation=situation(gap, lang),
             limitation=limitation,
             basis=tuple(_basis(cat, gap.instrument, b, lang) for b in gap.basis),
-            notes=tuple(n.get(lang.code) for n in gap.notes),
+            notes=tuple(relation_text(r, lang) for r in gap.relations),
             since=gap.since,
             since_text=lang.date(gap.since),
             years=gap.years,
