@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterator, Mapping
 
 import attrs
 
@@ -199,21 +200,55 @@ class Role(enum.Enum):
         return self.value
 
 
-@attrs.frozen
-class Localized:
-    """A text in English and (where known) Russian."""
+@attrs.frozen(init=False, repr=False)
+class Localized(Mapping[str, str]):
+    """A text in several languages: a mapping from language code to text, English always present.
 
-    en: str
-    ru: str | None = None
+    `Localized("Refugees", "Беженцы")`, `Localized(en="…", kk="…")` or `Localized({"en": …, "fr": …})`;
+    data files write it `{en = "…", ru = "…"}`, any other language code beside them.
+    """
 
-    def get(self, lang: str = "en") -> str:
-        """The text in `lang`, falling back to English."""
-        if lang == "ru" and self.ru:
-            return self.ru
-        return self.en
+    texts: tuple[tuple[str, str], ...]  # (code, text): English first, then by code
+
+    def __init__(self, en: str | Mapping[str, str | None], ru: str | None = None, **more: str | None) -> None:
+        given = dict(en) if isinstance(en, Mapping) else {"en": en}
+        given.update({"ru": ru} if ru is not None else {}, **more)
+        english = given.pop("en", None)
+        if not isinstance(english, str):
+            raise TypeError("a Localized text needs its English text (en)")
+        others = sorted((k, v) for k, v in given.items() if v is not None)
+        self.__attrs_init__((("en", english), *others))  # type: ignore[attr-defined]
+
+    def __getitem__(self, lang: str) -> str:
+        for code, text in self.texts:
+            if code == lang:
+                return text
+        raise KeyError(lang)
+
+    def __iter__(self) -> Iterator[str]:
+        return (code for code, _ in self.texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @property
+    def en(self) -> str:
+        return self.texts[0][1]
+
+    @property
+    def ru(self) -> str | None:
+        return dict(self.texts).get("ru")
+
+    def get(self, lang: str = "en", default: str | None = None) -> str:  # type: ignore[override]
+        """The text in `lang`, falling back to English (an empty text counts as missing)."""
+        text = dict(self.texts).get(lang)
+        return text if text else (default if default is not None else self.en)
 
     def __str__(self) -> str:
         return self.en
+
+    def __repr__(self) -> str:
+        return f"Localized({', '.join(f'{k}={v!r}' for k, v in self.texts)})"
 
 
 @attrs.frozen
