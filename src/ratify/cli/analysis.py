@@ -13,6 +13,7 @@ from ratify.model.records import Instrument, Status
 from ratify.present.gaps import basis_text, relation_text, step_text
 from ratify.present.i18n import Lang, available_languages, language
 from ratify.present.notebook import legend
+from ratify.present.phrases import event_detail
 from ratify.present.vocabulary import GAP_LABELS, status_label, symbol
 
 __all__ = ["register"]
@@ -118,8 +119,9 @@ def _checked(instruments: Iterable[Instrument], as_of: dt.date | None, lang: Lan
 def _changes(args: argparse.Namespace) -> int:
     cat = load_catalog(args)
     events = cat.changes(since=args.since, until=args.until, group=args.group)
-    rows = [(e.date, e.state, cat.instrument(e.instrument).mtdsg or e.instrument, e.action.value, e.detail)
-            for e in events]
+    en = language("en")
+    rows = [(e.date, e.state, cat.instrument(e.instrument).mtdsg or e.instrument, e.action.value,
+             event_detail(e, en)) for e in events]
     if args.format == "text":
         until = args.until.isoformat() if args.until else "today"
         plural = "" if len(events) == 1 else "s"

@@ -440,7 +440,8 @@ class Event:
     state: str
     instrument: str
     action: ActionKind = attrs.field(order=_ACTION_RANK.__getitem__)  # enums have no `<` of their own
-    detail: str | None = attrs.field(default=None, order=False)
+    detail: str | None = attrs.field(default=None, order=False)  # the depositary's own words (a consent's label)
+    statement: Statement | None = attrs.field(default=None, order=False)  # the statement made or withdrawn
 
 
 @attrs.frozen
@@ -510,9 +511,9 @@ class Participation:
             add(Event(self.entry_into_force, self.state, self.instrument, ActionKind.ENTRY_INTO_FORCE))
         for st in self.statements:
             if st.date:
-                add(Event(st.date, self.state, self.instrument, ActionKind(st.kind.value), _brief(st)))
+                add(Event(st.date, self.state, self.instrument, ActionKind(st.kind.value), statement=st))
             if st.withdrawn:
-                add(Event(st.withdrawn, self.state, self.instrument, ActionKind.STATEMENT_WITHDRAWN, _brief(st)))
+                add(Event(st.withdrawn, self.state, self.instrument, ActionKind.STATEMENT_WITHDRAWN, statement=st))
         if self.denunciation:
             if self.denunciation.notified:
                 add(Event(self.denunciation.notified, self.state, self.instrument, ActionKind.DENUNCIATION))
@@ -530,10 +531,3 @@ class Participation:
 
         return render("participation.html.j2", p=self, status=self.status(), today=dt.date.today())
 
-
-def _brief(st: Statement) -> str | None:
-    if st.summary:
-        return st.summary.en
-    if st.articles:
-        return "art. " + ", ".join(st.articles)
-    return None

@@ -117,6 +117,10 @@ def gaps_frame(gaps: Iterable[Gap], *, lang: str = "en") -> pd.DataFrame:
 def changes_frame(events: Iterable[Event], cat: Catalog | None = None, *, lang: str = "en") -> pd.DataFrame:
     """One row per event: date, state, instrument, action, detail — and, given the catalogue,
     state_name, mtdsg and name (the instrument's short name in `lang`)."""
+    from ratify.present.i18n import language
+    from ratify.present.phrases import event_detail
+
+    lg = language(lang)
     pd = _pandas()
     evs = list(events)
     df = pd.DataFrame({
@@ -124,7 +128,7 @@ def changes_frame(events: Iterable[Event], cat: Catalog | None = None, *, lang: 
         "state": pd.Series([e.state for e in evs], dtype="string"),
         "instrument": pd.Series([e.instrument for e in evs], dtype="string"),
         "action": _categorical(pd, [e.action.value for e in evs], ActionKind),
-        "detail": pd.Series([e.detail for e in evs], dtype="string"),
+        "detail": pd.Series([event_detail(e, lg) for e in evs], dtype="string"),
     })
     if cat is not None:
         df.insert(2, "state_name", pd.Series([cat.state(e.state).name.get(lang) for e in evs], dtype="string"))

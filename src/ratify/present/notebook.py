@@ -18,9 +18,10 @@ from ratify.present.vocabulary import STATUS_ORDER, STATUS_STYLES, symbol
 if TYPE_CHECKING:
     import jinja2
 
+    from ratify.query.events import ChangeList
     from ratify.query.matrix import Matrix
 
-__all__ = ["matrix_html", "matrix_text", "render"]
+__all__ = ["changes_html", "changes_text", "legend", "matrix_html", "matrix_text", "render"]
 
 _REPR_ROWS = 40
 
@@ -88,3 +89,49 @@ def matrix_html(m: Matrix) -> str:
     symbols = {s: symbol(s) for s in Status}
     return render("matrix.html.j2", matrix=m, rows=rows, columns=columns, symbols=symbols,
                   statuses=list(STATUS_ORDER))
+
+
+def _changes_caption(changes: ChangeList) -> str:
+    n = len(changes)
+    window = ""
+    if changes.since:
+        window = f" from {changes.since.isoformat()}" + (f" to {changes.until.isoformat()}" if changes.until else "")
+    return f"{n} event{'' if n == 1 else 's'}{window}"
+
+
+def changes_text(changes: ChangeList) -> str:
+    """One event a line: date, state, instrument, action and what it is about."""
+    from ratify.present.i18n import language
+    from ratify.present.phrases import event_detail
+
+    en = language("en")
+    lines = [f"<ChangeList: {_changes_caption(changes)}>"]
+    for e in changes[:_CHANGE_ROWS]:
+        label = e.instrument
+        if changes.catalog is not None:
+            label = changes.catalog.instrument(e.instrument).mtdsg or e.instrument
+        about = event_detail(e, en)
+        detail = f"  {about}" if about else ""
+        lines.append(f"  {e.date.isoformat()}  {e.state}  {label:<11}{e.action.value}{detail}")
+    if len(changes) > _CHANGE_ROWS:
+        lines.append(f"  … {len(changes) - _CHANGE_ROWS} more")
+    return "\n".join(lines)
+
+
+def changes_html(changes: ChangeList) -> str:
+    from ratify.present.i18n import language
+    from ratify.present.phrases import event_detail
+
+    en = language("en")
+    rows = []
+    cat = changes.catalog
+    for e in changes:
+        st = cat.find_state(e.state) if cat is not None else None
+        inst = cat.instrument(e.instrument) if cat is not None else None
+        rows.append({"event": e, "state_name": st.name.en if st else None,
+                     "label": (inst.mtdsg or inst.id) if inst else e.instrument,
+                     "name": inst.short_name.en if inst else None, "detail": event_detail(e, en)})
+    return render("changes.html.j2", rows=rows, caption=_changes_caption(changes))
+
+
+_CHANGE_ROWS = 30

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from ratify.model.records import RuleKind
 
 if TYPE_CHECKING:
-    from ratify.model.records import Rule
+    from ratify.model.records import Event, Rule
     from ratify.present.i18n import Lang
 
-__all__ = ["ago", "articles", "ref_text", "rule_text"]
+__all__ = ["ago", "articles", "event_detail", "ref_text", "rule_text"]
 
 
 def articles(arts: Sequence[str], lang: Lang) -> str:
@@ -73,3 +73,13 @@ def rule_text(rule: Rule, lang: Lang) -> str:
     if rule.not_before_entry_into_force and rule.kind is not RuleKind.ON_DATE:
         text += lang.gettext(", not before the instrument's own entry into force")
     return lang.gettext("%(rule)s (%(article)s)") % {"rule": text, "article": ref_text(rule.article, lang)}
+
+
+def event_detail(event: Event, lang: Lang) -> str | None:
+    """What an event is about, briefly: the statement's summary or articles, or the depositary's words."""
+    st = event.statement
+    if st is None:
+        return event.detail
+    if st.summary:
+        return st.summary.get(lang.code)
+    return articles(st.articles, lang) or None

@@ -25,6 +25,7 @@ __all__ = [
     "STATUS_ORDER",
     "STATUS_STYLES",
     "THEME_LABELS",
+    "WITHDRAWN_LABELS",
     "StatusStyle",
     "status_css",
     "status_label",
@@ -107,6 +108,19 @@ GAP_LABELS = {
     GapKind.LIMITING_RESERVATION: N_("Reservation limiting the scope"),
     GapKind.PREREQUISITE_MISSING: N_("Prerequisite missing"),
 }
+
+# the statement a withdrawal is of, inside a sentence (translated with the context "statement withdrawn")
+WITHDRAWN_LABELS = {
+    StatementKind.RESERVATION: "reservation",
+    StatementKind.DECLARATION: "declaration",
+    StatementKind.OBJECTION: "objection",
+}
+
+
+def _withdrawn_messages(lang: Lang) -> tuple[str, ...]:  # pragma: no cover - marks the messages for extraction
+    return (lang.pgettext("statement withdrawn", "reservation"), lang.pgettext("statement withdrawn", "declaration"),
+            lang.pgettext("statement withdrawn", "objection"))
+
 
 THEME_LABELS = {
     Theme.REFUGEES: N_("Refugees"),

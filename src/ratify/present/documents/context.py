@@ -32,7 +32,6 @@ from ratify.model.records import (
     Statement,
     Status,
     Theme,
-    _brief,
 )
 from ratify.present.gaps import basis_text, relation_text, situation, step_sentence
 from ratify.present.i18n import N_, Lang
@@ -46,6 +45,7 @@ from ratify.present.vocabulary import (
     STATUS_LABELS,
     STATUS_ORDER,
     THEME_LABELS,
+    WITHDRAWN_LABELS,
     symbol,
 )
 from ratify.query.gaps import Basis, Gap, GapKind
@@ -543,25 +543,21 @@ def _gap_items(cat: Catalog, gaps: Iterable[Gap], lang: Lang) -> tuple[GapItem, 
     return tuple(out)
 
 
-def _event_detail(cat: Catalog, p: Participation, ev: Event, lang: Lang) -> str:
+def _event_detail(cat: Catalog, ev: Event, lang: Lang) -> str:
     if ev.action.is_consent:
         return ev.detail or ""
-    if ev.action in (ActionKind.RESERVATION, ActionKind.DECLARATION, ActionKind.OBJECTION,
-                     ActionKind.STATEMENT_WITHDRAWN):
-        for st in p.statements:
-            if _brief(st) != ev.detail or ev.date not in (st.date, st.withdrawn):
-                continue
-            parts = []
-            if ev.action is ActionKind.STATEMENT_WITHDRAWN:
-                parts.append(lang.gettext(STATEMENT_LABELS[st.kind]).lower() if lang.code == "en"
-                             else lang.gettext(STATEMENT_LABELS[st.kind]))
-            if st.articles:
-                parts.append(articles(st.articles, lang))
-            if st.objects_to:
-                target = cat.find_state(st.objects_to)
-                parts.append(target.name.get(lang.code) if target else st.objects_to)
-            return ", ".join(parts)
-    return ""
+    st = ev.statement
+    if st is None:
+        return ""
+    parts = []
+    if ev.action is ActionKind.STATEMENT_WITHDRAWN:
+        parts.append(lang.pgettext("statement withdrawn", WITHDRAWN_LABELS[st.kind]))
+    if st.articles:
+        parts.append(articles(st.articles, lang))
+    if st.objects_to:
+        target = cat.find_state(st.objects_to)
+        parts.append(target.name.get(lang.code) if target else st.objects_to)
+    return ", ".join(parts)
 
 
 def _chronology(cat: Catalog, participations: Iterable[Participation], lang: Lang, since: dt.date | None,
@@ -582,7 +578,7 @@ def _chronology(cat: Catalog, participations: Iterable[Participation], lang: Lan
                 short_name=inst.short_name.get(lang.code),
                 action=ev.action.value,
                 action_label=lang.gettext(ACTION_LABELS[ev.action]),
-                detail=_event_detail(cat, p, ev, lang),
+                detail=_event_detail(cat, ev, lang),
             )))
     order = {inst.id: i for i, inst in enumerate(cat.instruments)}
     rows.sort(key=lambda pair: (pair[0].date, pair[0].state, order.get(pair[0].instrument, len(order)), pair[0]))
