@@ -70,12 +70,12 @@ def test_matrix_text_is_aligned(capsys):
     code, out, _ = run(capsys, "matrix", "--group", "almaty-process", "--as-of", "2011-03-15")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "11 states × 10 instruments, as of 2011-03-15"
+    assert lines[0] == "11 states × 10 instruments, as of 15 March 2011"
     header, rule = lines[2], lines[3]
     assert header.startswith("state") and set(rule.replace(" ", "")) == {"-"}
     tkm = next(line for line in lines if line.startswith("TKM"))
     assert header.index("V-3") == tkm.index("–", header.index("V-3"))  # columns line up; "none" is the one symbol "–"
-    assert any(line.startswith("P party") for line in lines)
+    assert any(line.startswith("P party, C contracting State") and line.endswith("– no action") for line in lines)
 
 
 def test_matrix_csv(capsys):
@@ -103,8 +103,22 @@ def test_changes_text_with_until(capsys):
     code, out, _ = run(capsys, "changes", "--since", "2011-03-15", "--until", "2011-12-31",
                        "--group", "central-asia")
     assert code == 0
-    assert out.startswith("1 event from 2011-03-15 to 2011-12-31")
-    assert "TKM" in out and "accession" in out
+    assert out.startswith("1 event from 15 March 2011 to 31 December 2011")
+    assert "TKM" in out and "Accession" in out
+
+
+def test_matrix_and_changes_in_russian(capsys):
+    code, out, _ = run(capsys, "matrix", "--group", "central-asia", "--as-of", "2011-03-15", "--lang", "ru")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "5 государств × 10 документов, на 15 марта 2011 г."
+    assert lines[2].split()[:2] == ["государство", "название"] and "Казахстан" in out
+    assert any(line.startswith("У участник, ДГ ") for line in lines)  # the symbols and labels, translated
+    code, out, _ = run(capsys, "changes", "--since", "2011-03-15", "--until", "2011-12-31",
+                       "--group", "central-asia", "--lang", "ru")
+    assert code == 0
+    assert out.startswith("1 событие с 15 марта 2011 г. по 31 декабря 2011 г.")
+    assert "Присоединение" in out and out.splitlines()[2].split()[0] == "дата"
 
 
 @pytest.mark.parametrize(("argv", "message"), [

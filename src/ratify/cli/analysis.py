@@ -12,9 +12,8 @@ from ratify.cli.output import render_rows
 from ratify.model.records import Instrument, Status
 from ratify.present.gaps import basis_text, relation_text, step_text
 from ratify.present.i18n import Lang, available_languages, language
-from ratify.present.notebook import legend
 from ratify.present.phrases import event_detail
-from ratify.present.vocabulary import GAP_LABELS, status_label, symbol
+from ratify.present.vocabulary import ACTION_LABELS, GAP_LABELS, STATUS_ORDER, status_label, symbol
 
 __all__ = ["register"]
 
@@ -38,6 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--group", metavar="G",
                    help="a group: almaty-process, central-asia, … (default: every state)")
     add_as_of(p)
+    p.add_argument("--lang", choices=available_languages(), default="en",
+                   help="language of the text output (default: en; more with $RATIFY_LOCALE_PATH)")
     add_format(p)
     add_data(p)
     p.set_defaults(run=_matrix)
@@ -50,6 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--until", metavar="YYYY-MM-DD", type=iso_date,
                    help="last day of the window (default: today)")
     p.add_argument("--group", metavar="G", help="a group (default: every state)")
+    p.add_argument("--lang", choices=available_languages(), default="en",
+                   help="language of the text output (default: en; more with $RATIFY_LOCALE_PATH)")
     add_format(p)
     add_data(p)
     p.set_defaults(run=_changes)
@@ -87,21 +90,30 @@ def _gaps(args: argparse.Namespace) -> int:
 
 def _matrix(args: argparse.Namespace) -> int:
     cat = load_catalog(args)
+    lg = language(args.lang)
     m = cat.matrix(group=args.group, instruments=cat.instruments_of(binding=True), as_of=args.as_of)
     text = args.format == "text"
     headers = ("state", "name", *(i.mtdsg or i.id for i in m.instruments), "parties", "coverage")
+    if text:
+        headers = (lg.gettext("state"), lg.gettext("name"), *headers[2:-2], lg.gettext("parties"),
+                   lg.gettext("coverage"))
     rows = []
     for st, statuses in zip(m.states, m.cells, strict=True):
-        cells = [symbol(s) if text else s.value for s in statuses]
+        cells = [symbol(s, lg) if text else s.value for s in statuses]
         parties = m.counts(st)[Status.PARTY]
-        coverage = f"{m.coverage(st):.0%}" if text else round(m.coverage(st), 4)
-        rows.append((st.alpha3, st.name.en, *cells, parties, coverage))
+        coverage = lg.percent(m.coverage(st)) if text else round(m.coverage(st), 4)
+        rows.append((st.alpha3, st.name.get(lg.code) if text else st.name.en, *cells, parties, coverage))
     if text:
-        sys.stdout.write(f"{len(m.states)} states × {len(m.instruments)} instruments, as of {m.as_of}\n\n")
+        size = lg.gettext("%(states)s × %(instruments)s, as of %(date)s") % {
+            "states": lg.ngettext("%(num)d state", "%(num)d states", len(m.states)),
+            "instruments": lg.ngettext("%(num)d instrument", "%(num)d instruments", len(m.instruments)),
+            "date": lg.date(m.as_of)}
+        sys.stdout.write(size + "\n\n")
     sys.stdout.write(render_rows(headers, rows, args.format))
     if text:
-        sys.stdout.write("\n" + legend() + "\n")
-        sys.stdout.write(_checked(m.instruments, args.as_of))
+        marks = ", ".join(f"{symbol(s, lg)} {status_label(s, lg)}" for s in STATUS_ORDER)
+        sys.stdout.write("\n" + marks + "\n")
+        sys.stdout.write(_checked(m.instruments, args.as_of, lg))
     return 0
 
 
@@ -118,13 +130,19 @@ def _checked(instruments: Iterable[Instrument], as_of: dt.date | None, lang: Lan
 
 def _changes(args: argparse.Namespace) -> int:
     cat = load_catalog(args)
+    lg = language(args.lang)
+    text = args.format == "text"
     events = cat.changes(since=args.since, until=args.until, group=args.group)
-    en = language("en")
-    rows = [(e.date, e.state, cat.instrument(e.instrument).mtdsg or e.instrument, e.action.value,
-             event_detail(e, en)) for e in events]
-    if args.format == "text":
-        until = args.until.isoformat() if args.until else "today"
-        plural = "" if len(events) == 1 else "s"
-        sys.stdout.write(f"{len(events)} event{plural} from {args.since} to {until}\n\n")
-    sys.stdout.write(render_rows(("date", "state", "instrument", "action", "detail"), rows, args.format))
+    rows = [(lg.date(e.date) if text else e.date, e.state, cat.instrument(e.instrument).mtdsg or e.instrument,
+             lg.gettext(ACTION_LABELS[e.action]) if text else e.action.value,
+             event_detail(e, lg) if text else event_detail(e, language("en"))) for e in events]
+    headers = ("date", "state", "instrument", "action", "detail")
+    if text:
+        until = lg.date(args.until) if args.until else lg.gettext("today")
+        sys.stdout.write(lg.ngettext("%(num)d event from %(since)s to %(until)s",
+                                     "%(num)d events from %(since)s to %(until)s", len(events),
+                                     since=lg.date(args.since), until=until) + "\n\n")
+        headers = (lg.gettext("date"), lg.gettext("state"), lg.gettext("instrument"), lg.gettext("action"),
+                   lg.gettext("detail"))
+    sys.stdout.write(render_rows(headers, rows, args.format))
     return 0
