@@ -13,6 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ratify.model.records import Status
+from ratify.present.links import web_url
 from ratify.present.vocabulary import STATUS_ORDER, STATUS_STYLES, symbol
 
 if TYPE_CHECKING:
@@ -24,13 +25,6 @@ if TYPE_CHECKING:
 __all__ = ["changes_html", "changes_text", "legend", "matrix_html", "matrix_text", "render"]
 
 _REPR_ROWS = 40
-
-
-def _safe_url(url: str | None) -> str | None:
-    """The URL if it is an http(s) one, else None: a link is never `javascript:` or a local file."""
-    if url and url.lower().startswith(("https://", "http://")):
-        return url
-    return None
 
 
 def _date(value: dt.date | None) -> str:
@@ -45,7 +39,7 @@ def environment() -> jinja2.Environment:
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(bundled_templates()), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters["safe_url"] = _safe_url
+    env.filters["safe_url"] = web_url  # the documents' own check: a link is only ever http(s)
     env.filters["iso"] = _date
     env.globals["status_styles"] = [(s.value, STATUS_STYLES[s]) for s in STATUS_ORDER]
     return env
