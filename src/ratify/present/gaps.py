@@ -161,8 +161,10 @@ def gaps_repr(gaps: GapList) -> str:
 
 def gaps_html(gaps: GapList) -> str:
     from ratify.present.notebook import render
+    from ratify.present.vocabulary import GAP_LABELS
 
     en = language("en")
-    rows = [{"gap": g, "step": step_text(g, en), "notes": [relation_text(r, en) for r in g.relations],
+    rows = [{"gap": g, "kind": en.gettext(GAP_LABELS[g.kind]), "step": step_text(g, en),
+             "notes": [relation_text(r, en) for r in g.relations],
              "basis": [basis_text(b, en) for b in g.basis]} for g in gaps]
     return render("gaps.html.j2", rows=rows, caption=gaps_caption(gaps, en))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ratify.model.records import Status
 from ratify.present.links import web_url
-from ratify.present.vocabulary import STATUS_ORDER, STATUS_STYLES, symbol
+from ratify.present.vocabulary import STATUS_ORDER, STATUS_STYLES, status_label, symbol
 
 if TYPE_CHECKING:
     import jinja2
@@ -42,6 +42,7 @@ def environment() -> jinja2.Environment:
     env.filters["safe_url"] = web_url  # the documents' own check: a link is only ever http(s)
     env.filters["iso"] = _date
     env.globals["status_styles"] = [(s.value, STATUS_STYLES[s]) for s in STATUS_ORDER]
+    env.globals["status_label"] = status_label  # the documents' words for a status (English)
     return env
 
 
