@@ -48,6 +48,8 @@ def test_documents_notebooks_and_word_read_the_vocabulary(cat: ratify.Catalog):
         assert f"{style.ink}; " in html
     card = cat.gaps("UZB")._repr_html_()
     assert all(style.background in card for style in STATUS_STYLES.values())
-    from ratify.present.documents.docx import _SHADE  # the Word writer's shading table, built from the vocabulary
+    from ratify.present.documents.docx import (
+        _SHADE,  # the Word writer's shading table, built from the vocabulary
+    )
 
     assert _SHADE[Status.PARTY.value] == STATUS_STYLES[Status.PARTY].background[1:].upper()
