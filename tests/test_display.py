@@ -105,7 +105,7 @@ def test_html_is_escaped():
     inst = attrs.evolve(cat.instrument("V-2"), short_name=Localized(HOSTILE), url="javascript:alert(1)")
     html = inst._repr_html_()
     assert "<script>" not in html and not parse(html).links
-    gaps = GapList([attrs.evolve(g, next_step=Localized(HOSTILE)) for g in cat.gaps("UZB")], state="UZB",
+    gaps = GapList([attrs.evolve(g, instrument=inst) for g in cat.gaps("UZB")], state="UZB",
                    state_name=Localized(HOSTILE))
     assert "<script>" not in gaps._repr_html_()
     m = cat.matrix(states=["KAZ"])

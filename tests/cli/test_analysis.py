@@ -25,7 +25,7 @@ def test_gaps_text(capsys):
     header = next(line for line in lines if line.startswith("instrument"))
     assert "next step" in header and "basis" in header
     v2 = next(line for line in lines if line.startswith("V-2 "))
-    assert "no_action" in v2 and "accede to" in v2 and "Almaty Declaration (2011), para. 4" in v2
+    assert "No action taken" in v2 and "accede to" in v2 and "Almaty Declaration (2011), para. 4" in v2
     assert "independent instrument" in out  # the 1967 Protocol's note
 
 
@@ -33,6 +33,15 @@ def test_gaps_russian(capsys):
     code, out, _ = run(capsys, "gaps", "Узбекистан", "--lang", "ru")
     assert code == 0
     assert "присоединиться" in out and "Конвенция 1951 года о статусе беженцев" in out
+    assert out.startswith("Узбекистан (UZB), на сегодня:")
+    header = out.splitlines()[2]
+    assert header.split() == ["документ", "название", "пробел", "статус", "с", "лет", "следующий", "шаг", "основание"]
+    assert "Действий не предпринято" in out and "п. 4" in out and "примечание:" in out
+    # no English word left: headers, gap and status words, dates, references, notes and the footer
+    latin = {w for line in out.splitlines()[4:] for w in line.replace(",", " ").split()
+             if any("a" <= c.lower() <= "z" for c in w)}
+    assert latin <= {"V-2", "V-3", "V-4", "V-5", "IV-3", "IV-4", "IV-13", "XVIII-12", "XVIII-12-a",
+                     "XVIII-12-b", "1B(1)(a)", "1B(2)", "(b)", "UNTOC"}, latin
 
 
 def test_gaps_json_as_of(capsys):
@@ -61,12 +70,12 @@ def test_matrix_text_is_aligned(capsys):
     code, out, _ = run(capsys, "matrix", "--group", "almaty-process", "--as-of", "2011-03-15")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "12 states × 10 instruments, as of 2011-03-15"  # every state the group lists, on any date
+    assert lines[0] == "12 states × 10 instruments, as of 15 March 2011"  # every state the group lists, on any date
     header, rule = lines[2], lines[3]
     assert header.startswith("state") and set(rule.replace(" ", "")) == {"-"}
     tkm = next(line for line in lines if line.startswith("TKM"))
-    assert header.index("V-3") == tkm.index("·", header.index("V-3"))  # columns line up
-    assert any(line.startswith("P party") for line in lines)
+    assert header.index("V-3") == tkm.index("–", header.index("V-3"))  # columns line up; "none" is the one symbol "–"
+    assert any(line.startswith("P party, C contracting State") and line.endswith("– no action") for line in lines)
 
 
 def test_matrix_csv(capsys):
@@ -94,8 +103,22 @@ def test_changes_text_with_until(capsys):
     code, out, _ = run(capsys, "changes", "--since", "2011-03-15", "--until", "2011-12-31",
                        "--group", "central-asia")
     assert code == 0
-    assert out.startswith("1 event from 2011-03-15 to 2011-12-31")
-    assert "TKM" in out and "accession" in out
+    assert out.startswith("1 event from 15 March 2011 to 31 December 2011")
+    assert "TKM" in out and "Accession" in out
+
+
+def test_matrix_and_changes_in_russian(capsys):
+    code, out, _ = run(capsys, "matrix", "--group", "central-asia", "--as-of", "2011-03-15", "--lang", "ru")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "5 государств × 10 документов, на 15 марта 2011 г."
+    assert lines[2].split()[:2] == ["государство", "название"] and "Казахстан" in out
+    assert any(line.startswith("У участник, ДГ ") for line in lines)  # the symbols and labels, translated
+    code, out, _ = run(capsys, "changes", "--since", "2011-03-15", "--until", "2011-12-31",
+                       "--group", "central-asia", "--lang", "ru")
+    assert code == 0
+    assert out.startswith("1 событие с 15 марта 2011 г. по 31 декабря 2011 г.")
+    assert "Присоединение" in out and out.splitlines()[2].split()[0] == "дата"
 
 
 @pytest.mark.parametrize(("argv", "message"), [

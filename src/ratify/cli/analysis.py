@@ -10,10 +10,12 @@ from collections.abc import Iterable
 from ratify.cli.options import add_as_of, add_data, add_format, iso_date, load_catalog
 from ratify.cli.output import render_rows
 from ratify.model.records import Instrument, Status
+from ratify.present.gaps import basis_text, relation_text, step_text
+from ratify.present.i18n import Lang, available_languages, language
+from ratify.present.phrases import event_detail
+from ratify.present.vocabulary import ACTION_LABELS, GAP_LABELS, STATUS_ORDER, status_label, symbol
 
 __all__ = ["register"]
-
-_SYMBOLS = {"party": "P", "contracting": "C", "signatory": "S", "denounced": "D", "none": "·"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -23,8 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        "reservation that limits the scope; prerequisites first, each with the next step.")
     p.add_argument("state", metavar="STATE", help="any name of the state: UZB, UZ, Uzbekistan, Узбекистан, …")
     add_as_of(p, "gap analysis")
-    p.add_argument("--lang", choices=("en", "ru"), default="en",
-                   help="language of names and steps (default: en)")
+    p.add_argument("--lang", choices=available_languages(), default="en",
+                   help="language of the text, names and steps (default: en; more with $RATIFY_LOCALE_PATH)")
     add_format(p)
     add_data(p)
     p.set_defaults(run=_gaps)
@@ -35,6 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--group", metavar="G",
                    help="a group, by id or name (default: every state)")
     add_as_of(p)
+    p.add_argument("--lang", choices=available_languages(), default="en",
+                   help="language of the text output (default: en; more with $RATIFY_LOCALE_PATH)")
     add_format(p)
     add_data(p)
     p.set_defaults(run=_matrix)
@@ -47,6 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--until", metavar="YYYY-MM-DD", type=iso_date,
                    help="last day of the window (default: today)")
     p.add_argument("--group", metavar="G", help="a group (default: every state)")
+    p.add_argument("--lang", choices=available_languages(), default="en",
+                   help="language of the text output (default: en; more with $RATIFY_LOCALE_PATH)")
     add_format(p)
     add_data(p)
     p.set_defaults(run=_changes)
@@ -55,63 +61,88 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def _gaps(args: argparse.Namespace) -> int:
     cat = load_catalog(args)
     state = cat.state(args.state)
-    lang = args.lang
+    lg = language(args.lang)
+    code = lg.code
+    text = args.format == "text"
     gaps = cat.gaps(state, as_of=args.as_of)
-    rows = [(g.instrument.mtdsg or g.instrument.id, g.instrument.short_name.get(lang), g.kind.value,
-             g.status.value, g.since, g.years, g.next_step.get(lang),
-             "; ".join(b.text(lang) for b in g.basis) or None) for g in gaps]
+    rows = [(g.instrument.mtdsg or g.instrument.id, g.instrument.short_name.get(code),
+             lg.gettext(GAP_LABELS[g.kind]) if text else g.kind.value,
+             status_label(g.status, lg) if text else g.status.value,
+             lg.date(g.since) if text else g.since, g.years, step_text(g, lg),
+             "; ".join(basis_text(b, lg) for b in g.basis) or None) for g in gaps]
     headers = ("instrument", "name", "gap", "status", "since", "years", "next step", "basis")
-    if args.format == "text":
-        when = args.as_of.isoformat() if args.as_of else "today"
-        sys.stdout.write(f"{state.name.get(lang)} ({state.alpha3}), as of {when}: {len(gaps)} "
-                         f"gap{'' if len(gaps) == 1 else 's'}\n\n")
+    if text:  # for people: in the language asked for; CSV and JSON keep the field names and codes
+        headers = (lg.gettext("instrument"), lg.gettext("name"), lg.gettext("gap"), lg.gettext("status"),
+                   lg.gettext("since"), lg.gettext("years"), lg.gettext("next step"), lg.gettext("basis"))
+        when = lg.date(args.as_of) if args.as_of else lg.gettext("today")
+        head = lg.ngettext("%(state)s (%(code)s), as of %(date)s: %(num)d gap",
+                           "%(state)s (%(code)s), as of %(date)s: %(num)d gaps", len(gaps),
+                           state=state.name.get(code), code=state.alpha3, date=when)
+        sys.stdout.write(head + "\n\n")
     sys.stdout.write(render_rows(headers, rows, args.format, raw=args.raw))
-    if args.format == "text":
-        notes = dict.fromkeys(n.get(lang) for g in gaps for n in g.notes)
+    if text:
+        notes = dict.fromkeys(relation_text(r, lg) for g in gaps for r in g.relations)
         if notes:
-            sys.stdout.write("\n" + "\n".join(f"note: {n}" for n in notes) + "\n")
-        sys.stdout.write(_checked([g.instrument for g in gaps], args.as_of))
+            sys.stdout.write("\n" + "\n".join(lg.gettext("note: %(text)s") % {"text": n} for n in notes) + "\n")
+        sys.stdout.write(_checked([g.instrument for g in gaps], args.as_of, lg))
     return 0
 
 
 def _matrix(args: argparse.Namespace) -> int:
     cat = load_catalog(args)
+    lg = language(args.lang)
     m = cat.matrix(group=args.group, instruments=cat.instruments_of(binding=True), as_of=args.as_of)
     text = args.format == "text"
     headers = ("state", "name", *(i.mtdsg or i.id for i in m.instruments), "parties", "coverage")
+    if text:
+        headers = (lg.gettext("state"), lg.gettext("name"), *headers[2:-2], lg.gettext("parties"),
+                   lg.gettext("coverage"))
     rows = []
     for st, statuses in zip(m.states, m.cells, strict=True):
-        cells = [_SYMBOLS[s.value] if text else s.value for s in statuses]
+        cells = [symbol(s, lg) if text else s.value for s in statuses]
         parties = m.counts(st)[Status.PARTY]
-        coverage = f"{m.coverage(st):.0%}" if text else round(m.coverage(st), 4)
-        rows.append((st.alpha3, st.name.en, *cells, parties, coverage))
+        coverage = lg.percent(m.coverage(st)) if text else round(m.coverage(st), 4)
+        rows.append((st.alpha3, st.name.get(lg.code) if text else st.name.en, *cells, parties, coverage))
     if text:
-        sys.stdout.write(f"{len(m.states)} states × {len(m.instruments)} instruments, as of {m.as_of}\n\n")
+        size = lg.gettext("%(states)s × %(instruments)s, as of %(date)s") % {
+            "states": lg.ngettext("%(num)d state", "%(num)d states", len(m.states)),
+            "instruments": lg.ngettext("%(num)d instrument", "%(num)d instruments", len(m.instruments)),
+            "date": lg.date(m.as_of)}
+        sys.stdout.write(size + "\n\n")
     sys.stdout.write(render_rows(headers, rows, args.format, raw=args.raw))
     if text:
-        sys.stdout.write("\nP party, C contracting, S signatory, D denounced, · none\n")
-        sys.stdout.write(_checked(m.instruments, args.as_of))
+        marks = ", ".join(f"{symbol(s, lg)} {status_label(s, lg)}" for s in STATUS_ORDER)
+        sys.stdout.write("\n" + marks + "\n")
+        sys.stdout.write(_checked(m.instruments, args.as_of, lg))
     return 0
 
 
-def _checked(instruments: Iterable[Instrument], as_of: dt.date | None) -> str:
+def _checked(instruments: Iterable[Instrument], as_of: dt.date | None, lang: Lang | None = None) -> str:
     """A line naming the instruments whose participant data was last checked before the date asked for."""
+    lg = lang or language("en")
     on = as_of or dt.date.today()
     stale = {i.mtdsg or i.id: i.as_of for i in instruments if i.as_of and i.as_of < on}
     if not stale:
         return ""
-    return "data last checked against the depositary: " + ", ".join(f"{k} {v}" for k, v in stale.items()) + "\n"
+    listed = ", ".join(f"{k} {v}" for k, v in stale.items())
+    return lg.gettext("data last checked against the depositary: %(list)s") % {"list": listed} + "\n"
 
 
 def _changes(args: argparse.Namespace) -> int:
     cat = load_catalog(args)
+    lg = language(args.lang)
+    text = args.format == "text"
     events = cat.changes(since=args.since, until=args.until, group=args.group)
-    rows = [(e.date, e.state, cat.instrument(e.instrument).mtdsg or e.instrument, e.action.value, e.detail)
-            for e in events]
-    if args.format == "text":
-        until = args.until.isoformat() if args.until else "today"
-        plural = "" if len(events) == 1 else "s"
-        sys.stdout.write(f"{len(events)} event{plural} from {args.since} to {until}\n\n")
+    rows = [(lg.date(e.date) if text else e.date, e.state, cat.instrument(e.instrument).mtdsg or e.instrument,
+             lg.gettext(ACTION_LABELS[e.action]) if text else e.action.value,
+             event_detail(e, lg) if text else event_detail(e, language("en"))) for e in events]
     headers = ("date", "state", "instrument", "action", "detail")
+    if text:
+        until = lg.date(args.until) if args.until else lg.gettext("today")
+        sys.stdout.write(lg.ngettext("%(num)d event from %(since)s to %(until)s",
+                                     "%(num)d events from %(since)s to %(until)s", len(events),
+                                     since=lg.date(args.since), until=until) + "\n\n")
+        headers = (lg.gettext("date"), lg.gettext("state"), lg.gettext("instrument"), lg.gettext("action"),
+                   lg.gettext("detail"))
     sys.stdout.write(render_rows(headers, rows, args.format, raw=args.raw))
     return 0

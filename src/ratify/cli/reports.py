@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ratify.cli.options import add_data, iso_date, load_catalog
+from ratify.present.i18n import available_languages
 
 __all__ = ["register"]
 
@@ -15,7 +16,8 @@ _SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".
 
 
 def _common(p: argparse.ArgumentParser, what: str) -> None:
-    p.add_argument("--lang", choices=("en", "ru"), default="en", help="language of the document (default: en)")
+    p.add_argument("--lang", choices=available_languages(), default="en",
+                       help="language of the document (default: en; more with $RATIFY_LOCALE_PATH)")
     p.add_argument("--format", choices=_FORMATS, dest="format",
                    help="html (print-ready), md (Markdown) or docx (Word; needs -o) "
                    "(default: from the suffix of -o, else html)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterator, Mapping
 
 import attrs
 
@@ -122,7 +123,7 @@ class InstrumentKind(enum.Enum):
     COVENANT = "covenant"
     PROTOCOL = "protocol"
     AGREEMENT = "agreement"
-    DECLARATION = "declaration"  # non-binding: the UDHR, the Almaty Declaration
+    DECLARATION = "declaration"  # non-binding: the UDHR, a conference declaration
     RECOMMENDATIONS = "recommendations"
     OTHER = "other"
 
@@ -188,21 +189,55 @@ class UNStatus(enum.Enum):
         return self.value
 
 
-@attrs.frozen
-class Localized:
-    """A text in English and (where known) Russian."""
+@attrs.frozen(init=False, repr=False)
+class Localized(Mapping[str, str]):
+    """A text in several languages: a mapping from language code to text, English always present.
 
-    en: str
-    ru: str | None = None
+    `Localized("Refugees", "Беженцы")`, `Localized(en="…", kk="…")` or `Localized({"en": …, "fr": …})`;
+    data files write it `{en = "…", ru = "…"}`, any other language code beside them.
+    """
 
-    def get(self, lang: str = "en") -> str:
-        """The text in `lang`, falling back to English."""
-        if lang == "ru" and self.ru:
-            return self.ru
-        return self.en
+    texts: tuple[tuple[str, str], ...]  # (code, text): English first, then by code
+
+    def __init__(self, en: str | Mapping[str, str | None], ru: str | None = None, **more: str | None) -> None:
+        given = dict(en) if isinstance(en, Mapping) else {"en": en}
+        given.update({"ru": ru} if ru is not None else {}, **more)
+        english = given.pop("en", None)
+        if not isinstance(english, str):
+            raise TypeError("a Localized text needs its English text (en)")
+        others = sorted((k, v) for k, v in given.items() if v is not None)
+        self.__attrs_init__((("en", english), *others))  # type: ignore[attr-defined]
+
+    def __getitem__(self, lang: str) -> str:
+        for code, text in self.texts:
+            if code == lang:
+                return text
+        raise KeyError(lang)
+
+    def __iter__(self) -> Iterator[str]:
+        return (code for code, _ in self.texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @property
+    def en(self) -> str:
+        return self.texts[0][1]
+
+    @property
+    def ru(self) -> str | None:
+        return dict(self.texts).get("ru")
+
+    def get(self, lang: str = "en", default: str | None = None) -> str:  # type: ignore[override]
+        """The text in `lang`, falling back to English (an empty text counts as missing)."""
+        text = dict(self.texts).get(lang)
+        return text if text else (default if default is not None else self.en)
 
     def __str__(self) -> str:
         return self.en
+
+    def __repr__(self) -> str:
+        return f"Localized({', '.join(f'{k}={v!r}' for k, v in self.texts)})"
 
 
 @attrs.frozen
@@ -235,9 +270,11 @@ class Rule:
         return apply_rule(self, start, instrument_in_force)
 
     def describe(self, lang: str = "en") -> str:
-        from ratify.model.rules import describe_rule
+        """The rule in words (a door into `ratify.present.phrases.rule_text`)."""
+        from ratify.present.i18n import language
+        from ratify.present.phrases import rule_text
 
-        return describe_rule(self, lang)
+        return rule_text(self, language(lang))
 
 
 @attrs.frozen
@@ -461,7 +498,8 @@ class Event:
     state: str
     instrument: str
     action: ActionKind = attrs.field(order=_ACTION_RANK.__getitem__)  # enums have no `<` of their own
-    detail: str | None = attrs.field(default=None, order=False)
+    detail: str | None = attrs.field(default=None, order=False)  # the depositary's own words (a consent's label)
+    statement: Statement | None = attrs.field(default=None, order=False)  # the statement made or withdrawn
 
 
 @attrs.frozen
@@ -531,9 +569,9 @@ class Participation:
             add(Event(self.entry_into_force, self.state, self.instrument, ActionKind.ENTRY_INTO_FORCE))
         for st in self.statements:
             if st.date:
-                add(Event(st.date, self.state, self.instrument, ActionKind(st.kind.value), _brief(st)))
+                add(Event(st.date, self.state, self.instrument, ActionKind(st.kind.value), statement=st))
             if st.withdrawn:
-                add(Event(st.withdrawn, self.state, self.instrument, ActionKind.STATEMENT_WITHDRAWN, _brief(st)))
+                add(Event(st.withdrawn, self.state, self.instrument, ActionKind.STATEMENT_WITHDRAWN, statement=st))
         if self.denunciation:
             if self.denunciation.notified:
                 add(Event(self.denunciation.notified, self.state, self.instrument, ActionKind.DENUNCIATION))
@@ -551,10 +589,3 @@ class Participation:
 
         return render("participation.html.j2", p=self, status=self.status(), today=dt.date.today())
 
-
-def _brief(st: Statement) -> str | None:
-    if st.summary:
-        return st.summary.en
-    if st.articles:
-        return "art. " + ", ".join(st.articles)
-    return None

@@ -1,9 +1,10 @@
 """Counting periods the way treaty clauses count them.
 
 Each instrument carries its rule as data (`Instrument.entry_into_force_rule`); this module only
-knows the four ways such clauses are written. A succession is not counted at all: the depositary
-records the notification of succession, and ratify treats the instrument as in force for the
-successor from that date unless the depositary records another one.
+knows the four ways such clauses are written (their words are in `ratify.present.phrases`). A
+succession is not counted at all: the depositary records the notification of succession, and
+ratify treats the instrument as in force for the successor from that date unless the depositary
+records another one.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from ratify.model.records import ConsentKind, RuleKind
 if TYPE_CHECKING:
     from ratify.model.records import Consent, Instrument, Rule
 
-__all__ = ["add_months", "apply_rule", "computed_entry_into_force", "describe_rule"]
+__all__ = ["add_months", "apply_rule", "computed_entry_into_force"]
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -53,30 +54,3 @@ def computed_entry_into_force(instrument: Instrument, consent: Consent) -> dt.da
     if rule is None or instrument.entry_into_force is None:
         return None
     return apply_rule(rule, consent.date, instrument.entry_into_force)
-
-
-_WORDS = {
-    "en": {
-        RuleKind.ON_DATE: "on the date of deposit",
-        RuleKind.DAYS_AFTER: "on the {n}th day after deposit",
-        RuleKind.MONTHS_AFTER: "{n} months after deposit",
-        RuleKind.FIRST_OF_MONTH_AFTER_MONTHS: "on the first day of the month after {n} months from deposit",
-        "not_before": ", not before the instrument's own entry into force",
-    },
-    "ru": {
-        RuleKind.ON_DATE: "в день сдачи на хранение",
-        RuleKind.DAYS_AFTER: "на {n}-й день после сдачи на хранение",
-        RuleKind.MONTHS_AFTER: "через {n} месяца после сдачи на хранение",
-        RuleKind.FIRST_OF_MONTH_AFTER_MONTHS: "в первый день месяца по истечении {n} месяцев после сдачи на хранение",
-        "not_before": ", но не ранее вступления документа в силу",
-    },
-}
-
-
-def describe_rule(rule: Rule, lang: str = "en") -> str:
-    """The rule in words, with its article: "on the 90th day after deposit (art. 43(2))"."""
-    words = _WORDS.get(lang, _WORDS["en"])
-    text = str(words[rule.kind]).format(n=rule.count)
-    if rule.not_before_entry_into_force and rule.kind is not RuleKind.ON_DATE:
-        text += str(words["not_before"])
-    return f"{text} ({rule.article})"

@@ -88,9 +88,12 @@ def matrix_frame(m: Matrix, columns: str = "id", *, lang: str = "en") -> pd.Data
 def gaps_frame(gaps: Iterable[Gap], *, lang: str = "en") -> pd.DataFrame:
     """One row per gap: state, instrument, mtdsg, name, kind, status, as_of, since, years,
     next_step, basis, prerequisites, notes (texts in `lang`)."""
+    from ratify.present.gaps import basis_text, relation_text, step_text
+    from ratify.present.i18n import language
     from ratify.query.gaps import GapKind
 
     pd = _pandas()
+    lg = language(lang)
     gs = list(gaps)
     df = pd.DataFrame({
         "state": pd.Series([g.state for g in gs], dtype="string"),
@@ -102,10 +105,11 @@ def gaps_frame(gaps: Iterable[Gap], *, lang: str = "en") -> pd.DataFrame:
         "as_of": _dates(pd, [g.as_of for g in gs]),
         "since": _dates(pd, [g.since for g in gs]),
         "years": pd.array([g.years for g in gs], dtype="Int64"),
-        "next_step": pd.Series([g.next_step.get(lang) for g in gs], dtype="string"),
-        "basis": pd.Series(["; ".join(b.text(lang) for b in g.basis) or None for g in gs], dtype="string"),
+        "next_step": pd.Series([step_text(g, lg) for g in gs], dtype="string"),
+        "basis": pd.Series(["; ".join(basis_text(b, lg) for b in g.basis) or None for g in gs], dtype="string"),
         "prerequisites": pd.Series([", ".join(g.prerequisites) or None for g in gs], dtype="string"),
-        "notes": pd.Series([" ".join(n.get(lang) for n in g.notes) or None for g in gs], dtype="string"),
+        "notes": pd.Series([" ".join(relation_text(r, lg) for r in g.relations) or None for g in gs],
+                           dtype="string"),
     })
     return df
 
@@ -113,6 +117,10 @@ def gaps_frame(gaps: Iterable[Gap], *, lang: str = "en") -> pd.DataFrame:
 def changes_frame(events: Iterable[Event], cat: Catalog | None = None, *, lang: str = "en") -> pd.DataFrame:
     """One row per event: date, state, instrument, action, detail — and, given the catalogue,
     state_name, mtdsg and name (the instrument's short name in `lang`)."""
+    from ratify.present.i18n import language
+    from ratify.present.phrases import event_detail
+
+    lg = language(lang)
     pd = _pandas()
     evs = list(events)
     df = pd.DataFrame({
@@ -120,7 +128,7 @@ def changes_frame(events: Iterable[Event], cat: Catalog | None = None, *, lang: 
         "state": pd.Series([e.state for e in evs], dtype="string"),
         "instrument": pd.Series([e.instrument for e in evs], dtype="string"),
         "action": _categorical(pd, [e.action.value for e in evs], ActionKind),
-        "detail": pd.Series([e.detail for e in evs], dtype="string"),
+        "detail": pd.Series([event_detail(e, lg) for e in evs], dtype="string"),
     })
     if cat is not None:
         df.insert(2, "state_name", pd.Series([cat.state(e.state).name.get(lang) for e in evs], dtype="string"))

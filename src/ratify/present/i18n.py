@@ -1,17 +1,24 @@
-"""Languages of the documents: gettext catalogs, and dates and numbers in each language's convention.
+"""Languages: gettext catalogues for every human-facing word, Babel for dates, numbers, lists and plurals.
 
-The Russian catalog is kept as a source file, `ratify/locale/ru/LC_MESSAGES/ratify.po`; it is
-compiled in memory on first use (no compiled `.mo` to keep in step). English is the language of the
-message ids, so it needs no catalog. Dates and numbers come from Babel's CLDR data: "15 January
-1999" (British English, the United Nations' usage) and "15 января 1999 г.".
+English is the language of the message ids, so it needs no catalogue. Every other language is a
+folder `<code>/LC_MESSAGES/ratify.po` (or a compiled `ratify.mo`) in a locale folder: the bundled
+one, `ratify/locale/` (Russian), and any folder named in the environment variable
+`RATIFY_LOCALE_PATH` (several separated by `os.pathsep`) or given to `language(code, locale_path=…)`.
+The languages ratify speaks are the catalogues it finds there — no code lists them — so a third
+language is a `.po` file plus the data's own fields; a string its catalogue lacks stays in English.
+A `.po` is compiled in memory on first use (no compiled `.mo` to keep in step).
+
+Dates and numbers come from Babel's CLDR data: "15 January 1999" (British English, the United
+Nations' usage) and "15 января 1999 г."; English ordinals ("1st", "22nd", "90th") come from CLDR's
+ordinal plural categories, each category a message of its own.
 
 To add or change a translatable string: mark it in a template (`{% trans %}`, `_()`, `ngettext()`)
-or in `ratify.reports` (`gettext`, `ngettext`, `N_`), then run from the repository root
+or in `ratify.present` (`gettext`, `ngettext`, `pgettext`, `N_`), then run from the repository root
 
-    pybabel extract -F babel.cfg -k N_ -o /tmp/ratify.pot .
+    pybabel extract -F babel.cfg -k N_ -k pgettext:1c,2 -o /tmp/ratify.pot .
     pybabel update -i /tmp/ratify.pot -d src/ratify/locale -D ratify --no-fuzzy-matching
 
-and translate the new entries; `tests/reports/test_i18n.py` fails while any is missing.
+and translate the new entries; `tests/reports/test_reports_i18n.py` fails while any is missing.
 """
 
 from __future__ import annotations
@@ -19,6 +26,9 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import io
+import os
+import re
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,15 +37,16 @@ import attrs
 
 from ratify.resources import locale_folder
 
-__all__ = ["LANGS", "N_", "Lang", "catalog_path", "language"]
+__all__ = ["LOCALE_PATH_VARIABLE", "N_", "Lang", "available_languages", "catalog_path", "language",
+           "locale_folders"]
 
-LANGS = ("en", "ru")
 DOMAIN = "ratify"
-_LOCALE_DIR = locale_folder()
-# Babel locales: British English writes "15 January 1999", as the United Nations does
-_BABEL_LOCALE = {"en": "en_GB", "ru": "ru"}
+LOCALE_PATH_VARIABLE = "RATIFY_LOCALE_PATH"
+# Babel locales where the code alone is not the one: British English writes "15 January 1999", as the UN does
+_BABEL_LOCALE = {"en": "en_GB"}
 # CLDR puts a narrow no-break space before "г."; a plain space keeps the text searchable as typed
 _SPACES = str.maketrans({"\u202f": " ", "\u00a0": " "})
+_CODE = re.compile(r"[a-z]{2,3}(_[A-Z]{2})?")
 
 
 def N_(message: str) -> str:
@@ -43,20 +54,55 @@ def N_(message: str) -> str:
     return message
 
 
+def locale_folders(extra: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None = None
+                   ) -> tuple[Path, ...]:
+    """Where catalogues are looked for: `extra` first, then `$RATIFY_LOCALE_PATH`, then the bundled folder."""
+    found: list[Path] = []
+    if extra is not None:
+        found += [Path(extra)] if isinstance(extra, (str, os.PathLike)) else [Path(p) for p in extra]
+    found += [Path(p) for p in os.environ.get(LOCALE_PATH_VARIABLE, "").split(os.pathsep) if p]
+    found.append(locale_folder())
+    return tuple(dict.fromkeys(found))
+
+
+def _catalog_file(folders: Sequence[Path], code: str) -> Path | None:
+    for folder in folders:
+        for suffix in (".po", ".mo"):
+            path = folder / code / "LC_MESSAGES" / f"{DOMAIN}{suffix}"
+            if path.is_file():
+                return path
+    return None
+
+
+def available_languages(extra: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None = None
+                        ) -> tuple[str, ...]:
+    """English, then every language with a catalogue in the locale folders, in alphabetical order."""
+    codes = set()
+    for folder in locale_folders(extra):
+        if folder.is_dir():
+            codes |= {p.name for p in folder.iterdir() if _CODE.fullmatch(p.name)
+                      and _catalog_file([folder], p.name) is not None}
+    return ("en", *sorted(codes - {"en"}))
+
+
 def catalog_path(lang: str) -> Path:
-    return _LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    """The bundled source catalogue of `lang`."""
+    return locale_folder() / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@cache
-def _translations(lang: str) -> gettext.NullTranslations:
-    if lang == "en":
+def _translations(path: Path | None, code: str) -> gettext.NullTranslations:
+    if path is None:
         return gettext.NullTranslations()
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
     from babel.support import Translations
 
-    with catalog_path(lang).open("rb") as fh:
-        catalog = read_po(fh, locale=lang, domain=DOMAIN)
+    if path.suffix == ".mo":
+        with path.open("rb") as fh:
+            return Translations(fh, domain=DOMAIN)
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as fh:
+        catalog = read_po(fh, locale=code, domain=DOMAIN)
     buf = io.BytesIO()
     write_mo(buf, catalog, use_fuzzy=False)
     buf.seek(0)
@@ -65,14 +111,14 @@ def _translations(lang: str) -> gettext.NullTranslations:
 
 @attrs.frozen
 class Lang:
-    """One language of a document: its messages, dates and numbers."""
+    """One language: its messages, and its dates, numbers, lists and ordinals by CLDR."""
 
     code: str
     translations: Any = attrs.field(repr=False, eq=False)
 
     @property
     def babel_locale(self) -> str:
-        return _BABEL_LOCALE[self.code]
+        return _BABEL_LOCALE.get(self.code, self.code)
 
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)
@@ -103,11 +149,46 @@ class Lang:
 
         return format_percent(share, locale=self.babel_locale)
 
+    def join(self, items: Sequence[str]) -> str:
+        """ "17, 23 and 26" / "17, 23 и 26" (CLDR list patterns)."""
+        from babel.lists import format_list
+
+        return format_list(list(items), locale=self.babel_locale) if items else ""
+
+    def ordinal(self, n: int) -> str:
+        """ "1st", "22nd", "90th" / "90-й": the message of `n`'s CLDR ordinal category."""
+        from babel import Locale
+
+        category = Locale.parse(self.babel_locale).ordinal_form(n)
+        return self.pgettext(f"ordinal {category}", _ORDINALS.get(category, _ORDINALS["other"])) % {"num": n}
+
+
+# the English ordinal of each CLDR category; another language translates each under its context
+_ORDINALS = {"one": "%(num)dst", "two": "%(num)dnd", "few": "%(num)drd", "other": "%(num)dth"}
+
+
+def _ordinal_messages(lang: Lang) -> tuple[str, ...]:  # pragma: no cover - marks the messages for extraction
+    return (lang.pgettext("ordinal one", "%(num)dst"), lang.pgettext("ordinal two", "%(num)dnd"),
+            lang.pgettext("ordinal few", "%(num)drd"), lang.pgettext("ordinal other", "%(num)dth"),
+            lang.pgettext("ordinal many", "%(num)dth"), lang.pgettext("ordinal zero", "%(num)dth"))
+
+
+def language(code: str, locale_path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None = None
+             ) -> Lang:
+    """The language `code`, from the first catalogue found for it (see `locale_folders`)."""
+    return _language(code, locale_folders(locale_path))
+
 
 @cache
-def language(code: str) -> Lang:
+def _language(code: str, folders: tuple[Path, ...]) -> Lang:
     from ratify.present.documents import ReportError
 
-    if code not in LANGS:
-        raise ReportError(f"unknown language {code!r}; choose one of {', '.join(LANGS)}")
-    return Lang(code, _translations(code))
+    if code == "en":
+        return Lang(code, gettext.NullTranslations())
+    path = _catalog_file(folders, code) if _CODE.fullmatch(code) else None
+    if path is None:
+        known = ("en", *sorted({p.name for f in folders if f.is_dir() for p in f.iterdir()
+                                if _catalog_file([f], p.name)}))
+        raise ReportError(f"unknown language {code!r}; choose one of {', '.join(known)} "
+                          f"(or add a catalogue <code>/LC_MESSAGES/{DOMAIN}.po to ${LOCALE_PATH_VARIABLE})")
+    return Lang(code, _translations(path, code))

@@ -2,8 +2,9 @@
 
 Every function returns a matplotlib `Figure` (or draws into the `ax` it is given and returns its
 figure). Figures are made without pyplot: nothing is left open in pyplot's list of figures, and a
-figure returned in a notebook shows once, as PNG. Labels come in English or Russian (`lang`);
-Russian text is set in DejaVu Sans, which ships with matplotlib and has Cyrillic.
+figure returned in a notebook shows once, as PNG. Labels come in any language with a catalogue
+(`lang`, see `ratify.present.i18n`); text other than English is set in DejaVu Sans, which ships
+with matplotlib and has Cyrillic.
 
 The maps need no network: they draw the world geometry bundled in `ratify/geo/world.json`
 (simplified from Natural Earth 1:50m, public domain; see `ratify/geo/SOURCES.md`) as matplotlib
@@ -22,7 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 from ratify.extras import require
 from ratify.model.records import ActionKind, Instrument, State, Status
-from ratify.present.words import date_text
+from ratify.present.i18n import N_, language
+from ratify.present.vocabulary import STATUS_ORDER, STATUS_STYLES, status_label, symbol
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -42,59 +44,58 @@ __all__ = [
     "world_geometry",
 ]
 
-# the order statuses are drawn and listed in
-_ORDER = (Status.PARTY, Status.CONTRACTING, Status.SIGNATORY, Status.DENOUNCED, Status.NONE)
-STATUS_COLOURS = {  # the hues of the report templates (templates/report/_style.css), as fills
-    Status.PARTY: "#2e7d32",
-    Status.CONTRACTING: "#4db6ac",
-    Status.SIGNATORY: "#fcc419",
-    Status.DENOUNCED: "#e03131",
-    Status.NONE: "#dee2e6",
-}
+# the status colours, marks and labels are those of every other output (`ratify.present.vocabulary`)
+_ORDER = STATUS_ORDER
+STATUS_COLOURS = {s: style.fill for s, style in STATUS_STYLES.items()}
 _OUTSIDE = "#f8f9fa"  # a state outside the selection, or land with no state in the catalogue
 _SEA = "#e7f0f8"
 _EDGE = "#868e96"
-_SYMBOLS = {Status.PARTY: "P", Status.CONTRACTING: "C", Status.SIGNATORY: "S", Status.DENOUNCED: "D",
-            Status.NONE: ""}
 
 # named views: (west, south, east, north) in degrees; a group's own view is data (groups.toml, [<id>.map])
 REGIONS: dict[str, tuple[float, float, float, float]] = {
     "world": (-180.0, -57.0, 180.0, 84.0),
 }
 
-_WORDS = {
-    "en": {
-        Status.PARTY: "party", Status.CONTRACTING: "contracting (not yet in force)",
-        Status.SIGNATORY: "signatory", Status.DENOUNCED: "denounced", Status.NONE: "no action",
-        "outside": "not covered / no data", "status_on": "Status on {date}",
-        "map_status": "{name}: status on {date}",
-        "map_coverage": "Coverage: share of the {n} binding instruments each state is party to, {date}",
-        "coverage_bar": "share of the binding instruments in force for the state",
-        "parties": "Number of parties", "parties_title": "Parties by year (at 31 December)",
-        "among": "among {n} selected states", "year": "year",
-        "timeline": "Actions of {who}", "selection": "the selected states",
-        ActionKind.SIGNATURE: "signature", "consent": "consent to be bound",
-        ActionKind.RESERVATION: "reservation or declaration", ActionKind.DENUNCIATION: "denunciation notified",
-    },
-    "ru": {
-        Status.PARTY: "участник", Status.CONTRACTING: "договаривающееся (ещё не в силе)",
-        Status.SIGNATORY: "подписавшее", Status.DENOUNCED: "денонсировано", Status.NONE: "нет действий",
-        "outside": "не охвачено / нет данных", "status_on": "Статус на {date}",
-        "map_status": "{name}: статус на {date}",
-        "map_coverage": "Охват: доля из {n} обязательных документов, участником которых является государство, на {date}",
-        "coverage_bar": "доля обязательных документов, действующих для государства",
-        "parties": "Число участников", "parties_title": "Участники по годам (на 31 декабря)",
-        "among": "из {n} выбранных государств", "year": "год",
-        "timeline": "Действия: {who}", "selection": "выбранные государства",
-        ActionKind.SIGNATURE: "подписание", "consent": "согласие на обязательность",
-        ActionKind.RESERVATION: "оговорка или заявление", ActionKind.DENUNCIATION: "уведомление о денонсации",
-    },
+# the figures' own words (English message ids, translated through the catalogue where used)
+_MESSAGES: dict[Any, str] = {
+    "outside": N_("not covered / no data"),
+    "status_on": N_("Status on %(date)s"),
+    "map_status": N_("%(name)s: status on %(date)s"),
+    "coverage_bar": N_("share of the binding instruments in force for the state"),
+    "parties": N_("Number of parties"),
+    "parties_title": N_("Parties by year (at 31 December)"),
+    "year": N_("year"),
+    "timeline": N_("Actions of %(who)s"),
+    "selection": N_("the selected states"),
+    ActionKind.SIGNATURE: N_("signature"),
+    "consent": N_("consent to be bound"),
+    ActionKind.RESERVATION: N_("reservation or declaration"),
+    ActionKind.DENUNCIATION: N_("denunciation notified"),
 }
 
 
 def _w(lang: str, key: Any, **fmt: Any) -> str:
-    text = _WORDS.get(lang, _WORDS["en"])[key]
-    return text.format(**fmt) if fmt else text
+    """The figure's word `key` (or a status's label) in `lang`, with `fmt` filled in."""
+    lg = language(lang)
+    if isinstance(key, Status):
+        return status_label(key, lg)
+    text = lg.gettext(_MESSAGES[key])
+    return text % fmt if fmt else text
+
+
+def _among(lang: str, n: int) -> str:
+    return language(lang).ngettext("among %(num)d selected state", "among %(num)d selected states", n)
+
+
+def _coverage_title(lang: str, n: int, day: dt.date) -> str:
+    lg = language(lang)
+    return lg.ngettext("Coverage: share of the %(num)d binding instrument each state is party to, %(date)s",
+                       "Coverage: share of the %(num)d binding instruments each state is party to, %(date)s",
+                       n, date=lg.date(day))
+
+
+def _date(day: dt.date, lang: str) -> str:
+    return language(lang).date(day)
 
 
 # -- figures --------------------------------------------------------------------------------------------
@@ -127,8 +128,8 @@ def __getattr__(name: str) -> Any:  # ratify.plots.RatifyFigure, made on first u
 
 
 def _rc(lang: str) -> dict[str, Any]:
-    # DejaVu Sans (bundled with matplotlib) has Cyrillic; keep the user's fonts for English
-    return {"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"]} if lang == "ru" else {}
+    # DejaVu Sans (bundled with matplotlib) has Cyrillic and most other scripts; keep the user's fonts for English
+    return {"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"]} if lang != "en" else {}
 
 
 def _new_axes(ax: Axes | None, size: tuple[float, float]) -> tuple[Figure, Axes]:
@@ -189,17 +190,16 @@ def matrix_heatmap(m: Matrix, *, lang: str = "en", ax: Axes | None = None, title
             for i, row in enumerate(codes):
                 for j, code in enumerate(row):
                     status = _ORDER[code]
-                    if _SYMBOLS[status]:
-                        ax.text(j + 0.5, i + 0.5, _SYMBOLS[status], ha="center", va="center", fontsize=8,
-                                color=_plain(STATUS_COLOURS[status]))
+                    ax.text(j + 0.5, i + 0.5, symbol(status, language(lang)), ha="center", va="center",
+                            fontsize=8, color=_plain(STATUS_COLOURS[status]))
         for i, st in enumerate(m.states):
             ax.text(len(cols) + 0.15, i + 0.5, f"{m.coverage(st):.0%}", ha="left", va="center", fontsize=8,
                     color="#495057", clip_on=False)
         handles = [Patch(facecolor=STATUS_COLOURS[s], edgecolor=_EDGE, linewidth=0.5,
-                         label=f"{_SYMBOLS[s] or '·'}  {_w(lang, s)}") for s in _ORDER]
+                         label=f"{symbol(s, language(lang))}  {_w(lang, s)}") for s in _ORDER]
         ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.01), ncol=3, frameon=False,
                   fontsize=8, handlelength=1.2, borderaxespad=0.2)
-        ax.set_title(title if title is not None else _w(lang, "status_on", date=date_text(m.as_of, lang)),
+        ax.set_title(title if title is not None else _w(lang, "status_on", date=_date(m.as_of, lang)),
                      loc="left", fontsize=11, pad=38)
     return fig
 
@@ -345,7 +345,7 @@ def coverage(cat: Catalog, instruments: InstrumentRef | Iterable[InstrumentRef] 
         ax.set_xlim(first, last + 1)
         ax.set_ylim(0, max(top * 1.08, 1))
         ax.set_xlabel(_w(lang, "year"))
-        ax.set_ylabel(_w(lang, "parties") + ("" if everyone else f" ({_w(lang, 'among', n=len(codes))})"))
+        ax.set_ylabel(_w(lang, "parties") + ("" if everyone else f" ({_among(lang, len(codes))})"))
         ax.grid(color="#e9ecef", linewidth=0.8)
         ax.set_axisbelow(True)
         for side in ("top", "right"):
@@ -621,13 +621,13 @@ def choropleth(cat: Catalog, instrument: InstrumentRef | None = None, *, as_of: 
     if instrument is not None:
         inst = cat.instrument(instrument)
         values: dict[str, Status | float] = {s.alpha3: cat.status(s, inst, on) for s in selection}
-        default = _w(lang, "map_status", name=inst.short_name.get(lang), date=date_text(on, lang))
+        default = _w(lang, "map_status", name=inst.short_name.get(lang), date=_date(on, lang))
         return _draw_map(values, names, region=region, lang=lang, ax=ax, title=title or default, labels=labels,
                          label_at=label_at)
     binding = cat.instruments_of(binding=True)
     m = build_matrix(cat, states=selection, instruments=[i for i in binding if _adopted(i, on)], as_of=on)
     values = {s.alpha3: m.coverage(s) for s in m.states}
-    default = _w(lang, "map_coverage", n=len(m.instruments), date=date_text(on, lang))
+    default = _coverage_title(lang, len(m.instruments), on)
     return _draw_map(values, names, region=region, lang=lang, ax=ax, title=title or default,
                      continuous_label=_w(lang, "coverage_bar"), labels=labels, label_at=label_at)
 
@@ -641,12 +641,12 @@ def matrix_map(m: Matrix, instrument: InstrumentRef | None = None, *, region: An
     if instrument is not None:
         inst = m.catalog.instrument(instrument)
         values: dict[str, Status | float] = dict(m.column(inst))
-        default = _w(lang, "map_status", name=inst.short_name.get(lang), date=date_text(m.as_of, lang))
+        default = _w(lang, "map_status", name=inst.short_name.get(lang), date=_date(m.as_of, lang))
         return _draw_map(values, names, region=region, lang=lang, ax=ax, title=title or default, labels=labels,
                          label_at=label_at)
     values = {s.alpha3: m.coverage(s) for s in m.states}
     n = sum(1 for i in m.instruments if i.binding)
-    default = _w(lang, "map_coverage", n=n, date=date_text(m.as_of, lang))
+    default = _coverage_title(lang, n, m.as_of)
     return _draw_map(values, names, region=region, lang=lang, ax=ax, title=title or default,
                      continuous_label=_w(lang, "coverage_bar"), labels=labels, label_at=label_at)
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ratify.model.procedures import AcceptanceKind, ProcedureKind, ProcedureStatus
 from ratify.model.records import Status
 from ratify.present.i18n import N_, language
-from ratify.present.words import ref_text
+from ratify.present.phrases import ref_text
 
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped]
@@ -185,7 +185,7 @@ def procedures_frame(procedures: Iterable[ProcedureStatus], *, lang: str = "en")
 def _table_rows(procedures: Sequence[ProcedureStatus], lang: str) -> list[tuple[Any, ...]]:
     lg = language(lang)
     return [(r.instrument.short_name.get(lang) + (f" ({r.instrument.mtdsg})" if r.instrument.mtdsg else ""),
-             kind_label(r.kind, lang), ref_text(r.article, lang), acceptance_label(r.acceptance, lang),
+             kind_label(r.kind, lang), ref_text(r.article, language(lang)), acceptance_label(r.acceptance, lang),
              answer_label(r, lang), lg.date(r.date), r.source.title if r.source else "")
             for r in procedures]
 
@@ -232,7 +232,7 @@ def procedure_gap_text(cat: Catalog, g: ProcedureGap, lang: str = "en") -> str:
     """The next step for a procedure not accepted: "declare under art. 22 of CAT (first become party to …)"."""
     lg = language(lang)
     inst = g.instrument.short_name.get(lang)
-    step = lg.gettext(_STEP[g.step]) % {"instrument": inst, "article": ref_text(g.article, lang)}
+    step = lg.gettext(_STEP[g.step]) % {"instrument": inst, "article": ref_text(g.article, lg)}
     if g.prerequisites:
         names = ", ".join(cat.instrument(i).short_name.get(lang) for i in g.prerequisites)
         step += f" ({lg.gettext(_FIRST) % {'instruments': names}})"

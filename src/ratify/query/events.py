@@ -39,39 +39,17 @@ class ChangeList(list):  # type: ignore[type-arg]
 
         return changes_frame(self, self.catalog, lang=lang)
 
-    def _caption(self) -> str:
-        n = len(self)
-        window = ""
-        if self.since:
-            window = f" from {self.since.isoformat()}" + (f" to {self.until.isoformat()}" if self.until else "")
-        return f"{n} event{'' if n == 1 else 's'}{window}"
-
     def __repr__(self) -> str:
-        lines = [f"<ChangeList: {self._caption()}>"]
-        for e in self[:_REPR_ROWS]:
-            label = e.instrument
-            if self.catalog is not None:
-                label = self.catalog.instrument(e.instrument).mtdsg or e.instrument
-            detail = f"  {e.detail}" if e.detail else ""
-            lines.append(f"  {e.date.isoformat()}  {e.state}  {label:<11}{e.action.value}{detail}")
-        if len(self) > _REPR_ROWS:
-            lines.append(f"  … {len(self) - _REPR_ROWS} more")
-        return "\n".join(lines)
+        from ratify.present.notebook import changes_text
+
+        return changes_text(self)
 
     def _repr_html_(self) -> str:
-        from ratify.present.notebook import render
+        from ratify.present.notebook import changes_html
 
-        rows = []
-        for e in self:
-            st = self.catalog.find_state(e.state) if self.catalog is not None else None
-            inst = self.catalog.instrument(e.instrument) if self.catalog is not None else None
-            rows.append({"event": e, "state_name": st.name.en if st else None,
-                         "label": (inst.mtdsg or inst.id) if inst else e.instrument,
-                         "name": inst.short_name.en if inst else None})
-        return render("changes.html.j2", rows=rows, caption=self._caption())
+        return changes_html(self)
 
 
-_REPR_ROWS = 30
 
 
 def find_changes(cat: Catalog, since: dt.date, until: dt.date | None = None, group: Any = None,

@@ -1,9 +1,12 @@
-"""Gap analysis: what a state has not done, in the order to act on it, with the next step in words.
+"""Gap analysis: what a state has not done, in the order to act on it, and the kind of step to take.
 
 A gap is one binding instrument the state is not (fully) bound by on a date: never acted on, signed
 but not ratified, consented but not yet in force, denounced, blocked by a prerequisite it lacks
 (a `requires_party_to` edge), or kept with a reservation that limits its scope. Which documents
 recommend the instrument (`recommends` edges) is its basis. Every rule comes from the graph.
+
+A gap is facts only — enums, dates, ids and the data's own texts (a curated remedy, a relation's
+note); its words are made by `ratify.present.gaps` (`Gap.text(lang)` is a door into it).
 """
 
 from __future__ import annotations
@@ -25,12 +28,11 @@ from ratify.model.records import (
     StatementKind,
     Status,
 )
-from ratify.present.words import articles, date_text, full_years, ref_text, years_text
 
 if TYPE_CHECKING:
     from ratify.query.catalog import Catalog, InstrumentRef, StateRef
 
-__all__ = ["Basis", "Gap", "GapKind", "GapList", "find_gaps"]
+__all__ = ["Basis", "Gap", "GapKind", "GapList", "Related", "Step", "find_gaps", "full_years"]
 
 _BOUND = (Status.PARTY, Status.CONTRACTING)  # consent given: the step is done, even if not yet in force
 
@@ -48,6 +50,21 @@ class GapKind(enum.Enum):
         return self.value
 
 
+class Step(enum.Enum):
+    """The next step that closes a gap (after joining any prerequisites the gap lists)."""
+
+    ACCEDE = "accede"
+    ACCEDE_AGAIN = "accede_again"  # after a denunciation
+    RATIFY = "ratify"  # a signatory
+    AWAIT_ENTRY_INTO_FORCE = "await_entry_into_force"  # nothing to do: consent given
+    WITHDRAW_RESERVATION = "withdraw_reservation"
+    WITHDRAW_DECLARATION = "withdraw_declaration"
+    APPLY_REMEDY = "apply_remedy"  # the limiting statement's curated remedy (`Statement.remedy`)
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @attrs.frozen
 class Basis:
     """A document that recommends the instrument, and where: a declaration's short name and "para. 4"."""
@@ -58,11 +75,22 @@ class Basis:
     adopted: dt.date | None = None
 
     def text(self, lang: str = "en") -> str:
-        where = ref_text(self.paragraph, lang)
-        return f"{self.name.get(lang)}, {where}" if where else self.name.get(lang)
+        """The document and where: "<short name> (2011), para. 4" in `lang` (a door into `ratify.present.gaps`)."""
+        from ratify.present.gaps import basis_text
+        from ratify.present.i18n import language
+
+        return basis_text(self, language(lang))
 
     def __str__(self) -> str:
         return self.text()
+
+
+@attrs.frozen
+class Related:
+    """A relation of the gap's instrument to another one the state is not bound by, with that instrument."""
+
+    relation: Relation  # its `note`, where the data gives one, says it in words
+    instrument: Instrument  # the relation's target
 
 
 @attrs.frozen
@@ -74,23 +102,29 @@ class Gap:
     kind: GapKind
     status: Status  # the state's status for the instrument on `as_of`
     as_of: dt.date
-    next_step: Localized  # "accede to", "ratify", "withdraw the reservation to art. 1B(1)(a)"
+    step: Step  # what to do, once any `prerequisites` are joined
     since: dt.date | None = None  # when the gap opened (see `find_gaps`)
     years: int | None = None  # whole years from `since` to `as_of`
     basis: tuple[Basis, ...] = ()
-    notes: tuple[Localized, ...] = ()  # e.g. the 1967 Protocol's independence, UNTOC art. 37(2)
+    # the relations to instruments the state is not bound by (the 1967 Protocol's independence, UNTOC art. 37(2))
+    relations: tuple[Related, ...] = ()
     prerequisites: tuple[str, ...] = ()  # ids of the required instruments the state lacks
     statement: Statement | None = None  # the limiting reservation, for that kind
+    entry_into_force: dt.date | None = None  # for a consent not yet in force: when it will be, if known
 
     def text(self, lang: str = "en") -> str:
-        """The gap in one paragraph: the instrument, the next step, the situation, the basis, the notes."""
-        head = f"{self.instrument.short_name.get(lang)} — {self.next_step.get(lang)}."
-        parts = [head, _situation(self, lang)]
-        if self.basis:
-            label = "Рекомендовано" if lang == "ru" else "Recommended by"
-            parts.append(f"{label}: {'; '.join(b.text(lang) for b in self.basis)}.")
-        parts += [n.get(lang) for n in self.notes]
-        return " ".join(p for p in parts if p)
+        """The gap in one paragraph (a door into `ratify.present.gaps.gap_text`)."""
+        from ratify.present.gaps import gap_text
+        from ratify.present.i18n import language
+
+        return gap_text(self, language(lang))
+
+    def next_step(self, lang: str = "en") -> str:
+        """The next step in words: "accede to", "ratify", "withdraw the reservation to art. 40", …"""
+        from ratify.present.gaps import step_text
+        from ratify.present.i18n import language
+
+        return step_text(self, language(lang))
 
     def __str__(self) -> str:
         return self.text()
@@ -116,29 +150,15 @@ class GapList(list):  # type: ignore[type-arg]
 
         return gaps_frame(self, lang=lang)
 
-    def _caption(self, lang: str = "en") -> str:
-        who = self.state_name.get(lang) if self.state_name else (self.state or "")
-        code = f" ({self.state})" if self.state_name and self.state else ""
-        when = f", as of {self.as_of.isoformat()}" if self.as_of else ""
-        n = len(self)
-        return f"{who}{code}{when}: {n} gap{'' if n == 1 else 's'}"
-
     def __repr__(self) -> str:
-        lines = [f"<GapList {self._caption()}>"]
-        for g in self[:_REPR_ROWS]:
-            label = g.instrument.mtdsg or g.instrument.id
-            lines.append(f"  {label:<11}{g.kind.value:<22}{g.next_step.en}")
-        if len(self) > _REPR_ROWS:
-            lines.append(f"  … {len(self) - _REPR_ROWS} more")
-        return "\n".join(lines)
+        from ratify.present.gaps import gaps_repr
+
+        return gaps_repr(self)
 
     def _repr_html_(self) -> str:
-        from ratify.present.notebook import render
+        from ratify.present.gaps import gaps_html
 
-        return render("gaps.html.j2", gaps=list(self), caption=self._caption())
-
-
-_REPR_ROWS = 30
+        return gaps_html(self)
 
 
 def find_gaps(cat: Catalog, state: StateRef, as_of: dt.date | None = None,
@@ -182,9 +202,9 @@ def _gaps_for(cat: Catalog, state: str, inst: Instrument, on: dt.date) -> list[G
     p = cat.participation(state, inst) or Participation(state=state, instrument=inst.id)
     basis = _basis(cat, inst, on)
 
-    def gap(kind: GapKind, step: Localized, since: dt.date | None, **more: Any) -> Gap:
+    def gap(kind: GapKind, step: Step, since: dt.date | None, **more: Any) -> Gap:
         years = full_years(since, on) if since else None
-        return Gap(state=state, instrument=inst, kind=kind, status=status, as_of=on, next_step=step,
+        return Gap(state=state, instrument=inst, kind=kind, status=status, as_of=on, step=step,
                    since=since, years=years, basis=basis, **more)
 
     consented = p.consent.date if p.consent else None
@@ -192,25 +212,25 @@ def _gaps_for(cat: Catalog, state: str, inst: Instrument, on: dt.date) -> list[G
         gaps = [gap(GapKind.LIMITING_RESERVATION, _withdraw(s), s.date or consented, statement=s)
                 for s in p.statements if _limits(s, on)]
         if status is Status.CONTRACTING:
-            gaps.insert(0, gap(GapKind.NOT_YET_IN_FORCE, _await(p.entry_into_force), consented))
+            gaps.insert(0, gap(GapKind.NOT_YET_IN_FORCE, Step.AWAIT_ENTRY_INTO_FORCE, consented,
+                               entry_into_force=p.entry_into_force))
         return gaps
     lacks = [(t, rel) for kind in (RelationKind.REQUIRES_PARTY_TO, RelationKind.INDEPENDENT_OF)
              for t, rel in related(cat.graph, inst.id, kind) if cat.status(state, t, on) not in _BOUND]
     missing = [(t, rel) for t, rel in lacks if rel.kind is RelationKind.REQUIRES_PARTY_TO]
-    notes = [rel.note or _note(cat, rel, t) for t, rel in lacks]
+    relations = tuple(Related(rel, cat.instrument(t)) for t, rel in lacks)
     if status is Status.SIGNATORY:
-        kind, step, since = GapKind.SIGNED_NOT_RATIFIED, _RATIFY, p.signature
+        kind, step, since = GapKind.SIGNED_NOT_RATIFIED, Step.RATIFY, p.signature
     elif status is Status.DENOUNCED:
         d = p.denunciation
-        kind, step, since = GapKind.DENOUNCED, _ACCEDE_AGAIN, (d.effective or d.notified) if d else None
+        kind, step, since = GapKind.DENOUNCED, Step.ACCEDE_AGAIN, (d.effective or d.notified) if d else None
     else:
-        kind, step = GapKind.NO_ACTION, _ACCEDE
+        kind, step = GapKind.NO_ACTION, Step.ACCEDE
         since = min((b.adopted for b in basis if b.adopted), default=None)
     if not missing:
-        return [gap(kind, step, since, notes=tuple(notes))]
+        return [gap(kind, step, since, relations=relations)]
     prerequisites = tuple(dict.fromkeys(t for t, _ in missing))
-    return [gap(GapKind.PREREQUISITE_MISSING, _first(cat, prerequisites, step), since, notes=tuple(notes),
-                prerequisites=prerequisites)]
+    return [gap(GapKind.PREREQUISITE_MISSING, step, since, relations=relations, prerequisites=prerequisites)]
 
 
 def _basis(cat: Catalog, inst: Instrument, on: dt.date) -> tuple[Basis, ...]:
@@ -228,74 +248,14 @@ def _limits(st: Statement, on: dt.date) -> bool:
     return st.limits_scope and st.kind is not StatementKind.OBJECTION and st.in_effect(on)
 
 
-def _withdraw(st: Statement) -> Localized:
-    """ "withdraw the reservation to art. 16(3)" / "снять оговорку к ст. 16(3)", or the curated remedy."""
+def _withdraw(st: Statement) -> Step:
+    """The step that lifts a limiting statement: its curated remedy, else its withdrawal."""
     if st.remedy is not None:
-        return st.remedy
-    if st.kind is StatementKind.RESERVATION:
-        en, ru = "withdraw the reservation", "снять оговорку"
-    else:
-        en, ru = "withdraw the declaration", "отозвать заявление"
-    if st.articles:
-        en, ru = f"{en} to {articles(st.articles)}", f"{ru} к {articles(st.articles, 'ru')}"
-    return Localized(en, ru)
+        return Step.APPLY_REMEDY
+    return Step.WITHDRAW_RESERVATION if st.kind is StatementKind.RESERVATION else Step.WITHDRAW_DECLARATION
 
 
-_ACCEDE = Localized("accede to", "присоединиться")
-_ACCEDE_AGAIN = Localized("accede to it again", "вновь присоединиться")
-_RATIFY = Localized("ratify", "ратифицировать")
-
-
-def _await(eif: dt.date | None) -> Localized:
-    if eif is None:
-        return Localized("none: await the instrument's own entry into force",
-                         "не требуется: ожидать вступления документа в силу")
-    return Localized(f"none: it enters into force for the state on {date_text(eif)}",
-                     f"не требуется: вступает в силу для государства {date_text(eif, 'ru')}")
-
-
-def _first(cat: Catalog, prerequisites: tuple[str, ...], then: Localized) -> Localized:
-    names = [cat.instrument(t).short_name for t in prerequisites]
-    en = " and ".join(f"the {n.en}" for n in names)
-    ru = " и ".join(f"«{n.get('ru')}»" for n in names)
-    return Localized(f"first become party to {en}, then {then.en}",
-                     f"сначала стать участником: {ru}; затем {then.get('ru')}")
-
-
-def _note(cat: Catalog, rel: Relation, target: str) -> Localized:
-    """The words for a relation the data gives no note for."""
-    t = cat.instrument(target).short_name
-    if rel.kind is RelationKind.REQUIRES_PARTY_TO:
-        where_en = f" ({rel.basis})" if rel.basis else ""
-        where_ru = f" ({ref_text(rel.basis, 'ru')})" if rel.basis else ""
-        return Localized(f"Only a party to the {t.en} can become party to it{where_en}.",
-                         f"Участником может стать только участник документа «{t.get('ru')}»{where_ru}.")
-    return Localized(f"It is independent of the {t.en}: a state can become party to it alone.",
-                     f"Документ самостоятелен по отношению к документу «{t.get('ru')}»: "
-                     "государство может стать его участником отдельно.")
-
-
-def _situation(gap: Gap, lang: str) -> str:
-    ru = lang == "ru"
-    ago = f" ({years_text(gap.years, lang)}{' назад' if ru else ' ago'})" if gap.years is not None else ""
-    when = date_text(gap.since, lang) if gap.since else ""
-    kind = gap.kind
-    if kind is GapKind.PREREQUISITE_MISSING:
-        kind = {Status.SIGNATORY: GapKind.SIGNED_NOT_RATIFIED, Status.DENOUNCED: GapKind.DENOUNCED}.get(
-            gap.status, GapKind.NO_ACTION)
-    if kind is GapKind.SIGNED_NOT_RATIFIED:
-        return f"Подписание: {when}{ago}; ратификации нет." if ru else f"Signed on {when}{ago}; not ratified."
-    if kind is GapKind.NOT_YET_IN_FORCE:
-        return f"Согласие выражено {when}." if ru else f"Consent to be bound expressed on {when}."
-    if kind is GapKind.DENOUNCED:
-        return (f"Денонсация вступила в силу {when}{ago}." if ru
-                else f"Denounced with effect from {when}{ago}.")
-    if kind is GapKind.LIMITING_RESERVATION:
-        st = gap.statement
-        summary = f" {st.summary.get(lang)}" if st and st.summary else ""
-        head = (f"В силе с {when}{ago}." if ru else f"In effect since {when}{ago}.") if when else ""
-        return (head + summary).strip()
-    if gap.since:
-        return (f"Ни подписания, ни согласия не зарегистрировано; рекомендовано с {when}{ago}." if ru
-                else f"No signature or consent recorded; recommended since {when}{ago}.")
-    return "Ни подписания, ни согласия не зарегистрировано." if ru else "No signature or consent recorded."
+def full_years(since: dt.date, until: dt.date) -> int:
+    """Whole years from `since` to `until` (0 if `until` is earlier)."""
+    years = until.year - since.year - ((until.month, until.day) < (since.month, since.day))
+    return max(years, 0)

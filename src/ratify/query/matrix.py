@@ -17,15 +17,10 @@ from ratify.errors import UnknownNameError
 from ratify.model.records import Instrument, State, Status
 
 if TYPE_CHECKING:
-    import jinja2
-
     from ratify.query.catalog import Catalog, InstrumentRef, StateRef
 
-__all__ = ["StatusChange", "Matrix", "build_matrix", "compare"]
+__all__ = ["Matrix", "StatusChange", "build_matrix", "column_label", "compare"]
 
-SYMBOLS = {Status.PARTY: "P", Status.CONTRACTING: "C", Status.SIGNATORY: "S", Status.DENOUNCED: "D",
-           Status.NONE: "·"}
-_REPR_ROWS = 40
 
 
 @attrs.frozen
@@ -114,26 +109,15 @@ class Matrix:
     # -- display ------------------------------------------------------------------------------------
 
     def __repr__(self) -> str:
-        size = f"{len(self.states)} states × {len(self.instruments)} instruments"
-        labels = [_label(i) for i in self.instruments]
-        widths = [max(len(x), 1) for x in labels]
-        columns = "  ".join(x.ljust(w) for x, w in zip(labels, widths, strict=True))
-        lines = [f"<Matrix: {size}, as of {self.as_of}>", f"      {columns}  coverage"]
-        for st, row in list(zip(self.states, self.cells, strict=True))[:_REPR_ROWS]:
-            cells = "  ".join(SYMBOLS[s].ljust(w) for s, w in zip(row, widths, strict=True))
-            lines.append(f"{st.alpha3:<6}{cells}  {self.coverage(st):.0%}")
-        if len(self.states) > _REPR_ROWS:
-            lines.append(f"… {len(self.states) - _REPR_ROWS} more states")
-        lines.append("P party, C contracting, S signatory, D denounced, · none")
-        return "\n".join(line.rstrip() for line in lines)
+        """The statuses as letters, with coverage (a door into `ratify.present.notebook`)."""
+        from ratify.present.notebook import matrix_text
+
+        return matrix_text(self)
 
     def _repr_html_(self) -> str:
-        rows = [{"state": st, "cells": [(s, SYMBOLS[s]) for s in row], "coverage": self.coverage(st)}
-                for st, row in zip(self.states, self.cells, strict=True)]
-        columns = [{"instrument": inst, "label": _label(inst), "coverage": self.coverage(instrument=inst),
-                    "binding": inst.binding} for inst in self.instruments]
-        return _template("notebook/matrix.html.j2").render(
-            matrix=self, rows=rows, columns=columns, symbols=SYMBOLS, statuses=list(Status))
+        from ratify.present.notebook import matrix_html
+
+        return matrix_html(self)
 
     # -- pandas and matplotlib (optional extras) -----------------------------------------------------
 
@@ -170,7 +154,7 @@ class Matrix:
     def _col(self, instrument: InstrumentRef) -> int:
         ident = self.catalog.instrument(instrument).id
         if ident not in self._cols:
-            near = [_label(i) for i in self.instruments][:3]
+            near = [column_label(i) for i in self.instruments][:3]
             raise UnknownNameError("instrument in this matrix", instrument, near)
         return self._cols[ident]
 
@@ -205,11 +189,7 @@ def compare(cat: Catalog, a: StateRef, b: StateRef, as_of: dt.date | None = None
     return build_matrix(cat, states=[a, b], instruments=cat.instruments_of(binding=True), as_of=as_of)
 
 
-def _label(inst: Instrument) -> str:
+def column_label(inst: Instrument) -> str:
+    """The short label of a column: the depositary's number, else the id."""
     return inst.mtdsg or inst.id
 
-
-def _template(name: str) -> jinja2.Template:
-    from ratify.present.notebook import environment
-
-    return environment().get_template(name)

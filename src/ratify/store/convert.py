@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from typing import Any
 
 import cattrs
+
+from ratify.model.records import Localized
 
 __all__ = ["data_converter", "json_converter", "make_converter"]
 
@@ -54,6 +57,24 @@ def _structure_int(value: Any, _type: type) -> int:
     return value
 
 
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(_[A-Z]{2})?")
+
+
+def _structure_localized(value: Any, _type: type) -> Localized:
+    """`{en = "…", ru = "…"}` (any language codes, English required) → a `Localized`."""
+    if not isinstance(value, dict):
+        raise ValueError(  # noqa: TRY004 - cattrs reports a ValueError as a problem of the file
+            f"expected a table of texts by language ({{en = \"…\", ru = \"…\"}}), got {value!r}")
+    for code, text in value.items():
+        if not isinstance(code, str) or not _LANGUAGE_CODE.fullmatch(code):
+            raise ValueError(f"{code!r} is not a language code (en, ru, kk, …)")
+        if not isinstance(text, str):
+            raise ValueError(f"{code}: expected a string, got {text!r}")  # noqa: TRY004
+    if "en" not in value:
+        raise ValueError("the English text (en) is missing")
+    return Localized(value)
+
+
 def make_converter(*, iso_dates: bool, forbid_extra_keys: bool = True) -> cattrs.Converter:
     """A strict converter: unknown keys and wrong types are errors, defaults are left out on output.
 
@@ -65,6 +86,8 @@ def make_converter(*, iso_dates: bool, forbid_extra_keys: bool = True) -> cattrs
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(Localized, _structure_localized)
+    conv.register_unstructure_hook(Localized, dict)
     if iso_dates:
         conv.register_unstructure_hook(dt.date, dt.date.isoformat)
         conv.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)

@@ -1,4 +1,4 @@
-"""Documents: the country brief and the regional report, in English and Russian, as HTML, Markdown or Word.
+"""Documents: country briefs and regional reports in any language with a catalogue, as HTML, Markdown or Word.
 
     >>> import datetime
     >>> import ratify
@@ -27,7 +27,15 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_GROUP", "FORMATS", "LANGS", "ReportError", "render_brief", "render_report"]
 
 FORMATS = ("html", "md", "docx")
-LANGS = ("en", "ru")
+
+
+def __getattr__(name: str) -> object:
+    """`LANGS`: the languages with a catalogue (see `ratify.present.i18n.available_languages`)."""
+    if name == "LANGS":
+        from ratify.present.i18n import available_languages
+
+        return available_languages()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class ReportError(RatifyError, ValueError):

@@ -16,7 +16,9 @@ import io
 import zipfile
 from typing import TYPE_CHECKING, Any
 
+from ratify.model.records import Status
 from ratify.present.documents import ReportError
+from ratify.present.vocabulary import STATUS_STYLES
 
 if TYPE_CHECKING:
     from ratify.present.documents.context import BriefContext, DataSourceItem, Note, ReportContext
@@ -24,9 +26,12 @@ if TYPE_CHECKING:
 
 __all__ = ["write_docx"]
 
+# Word's language tags where the bare code is not the one Word's dictionaries use
 _LANG_TAGS = {"en": "en-GB", "ru": "ru-RU"}
-_SHADE = {"header": "E8EDF2", "party": "E3F1E4", "contracting": "DCF0ED", "signatory": "FBEFD5",
-          "denounced": "FBE3E1", "none": "FFFFFF", "caution": "FBEFD5", "limitation": "FBE3E1"}
+# the status tints are those of every other output (`ratify.present.vocabulary`)
+_SHADE = {"header": "E8EDF2", "caution": STATUS_STYLES[Status.SIGNATORY].background[1:].upper(),
+          "limitation": STATUS_STYLES[Status.DENOUNCED].background[1:].upper(),
+          **{s.value: style.background[1:].upper() for s, style in STATUS_STYLES.items()}}
 
 
 def write_docx(ctx: BriefContext | ReportContext, lang: Lang) -> bytes:
@@ -71,7 +76,7 @@ class _Writer:
         normal.font.name = "Calibri"
         normal.font.size = Pt(10)
         normal.paragraph_format.space_after = Pt(3)
-        self._language(_LANG_TAGS[lang.code])
+        self._language(_LANG_TAGS.get(lang.code, lang.code))
         self._page_numbers(section)
         props = doc.core_properties
         when = dt.datetime(ctx.date.year, ctx.date.month, ctx.date.day)
@@ -81,7 +86,7 @@ class _Writer:
         props.created = props.modified = when
         props.last_printed = when
         props.revision = 1
-        props.language = _LANG_TAGS[lang.code]
+        props.language = _LANG_TAGS.get(lang.code, lang.code)
         props.comments = f"ratify data: {ctx.data_origin}" if ctx.data_origin else ""
         props.keywords = ""
         props.category = ""

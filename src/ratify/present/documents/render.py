@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from ratify.present.documents import FORMATS, ReportError
 from ratify.present.documents.context import brief_context, report_context
 from ratify.present.i18n import Lang, language
+from ratify.present.vocabulary import status_css
 
 if TYPE_CHECKING:
     import jinja2
@@ -118,7 +119,7 @@ def environment(fmt: str, lang: str, user_dir: str | None = None) -> jinja2.Envi
     lg = language(lang)
     env.install_gettext_translations(lg.translations, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(date=_date_filter(lg), percent=lg.percent, number=lg.number, mdurl=md_url)
-    env.globals.update(lang=lang, fmt=fmt)
+    env.globals.update(lang=lang, fmt=fmt, status_css=status_css())
     return env
 
 

@@ -1,0 +1,148 @@
+"""A brief's status table (one row per instrument, with its statements) and the list of data sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ratify.model.records import ConsentKind, Instrument, State, Statement, Status, Theme
+from ratify.present.documents.footnotes import Footnotes, source_of
+from ratify.present.documents.views import DataSourceItem, InstrumentRow, Section, StatementItem
+from ratify.present.links import web_url
+from ratify.present.phrases import articles, ref_text
+from ratify.present.vocabulary import (
+    CONSENT_LABELS,
+    NON_BINDING_LABEL,
+    STATEMENT_LABELS,
+    STATUS_LABELS,
+    THEME_LABELS,
+)
+
+if TYPE_CHECKING:
+    from ratify.present.i18n import Lang
+    from ratify.query.catalog import Catalog
+
+__all__ = ["STALE_AFTER", "data_sources", "instrument_row", "sections", "statement_item"]
+
+# the depositary's record of an instrument this much older than the document's date is pointed out
+STALE_AFTER = dt.timedelta(days=365)
+
+
+def statement_item(cat: Catalog, st: Statement, lang: Lang, notes: Footnotes, on: dt.date) -> StatementItem:
+    refs = []
+    src = source_of(cat, st.source)
+    if src is not None:
+        refs.append(notes.source(src))
+    target = cat.find_state(st.objects_to) if st.objects_to else None
+    withdrawn = st.withdrawn if st.withdrawn and st.withdrawn <= on else None
+    return StatementItem(
+        kind=st.kind.value,
+        kind_label=lang.gettext(STATEMENT_LABELS[st.kind]),
+        articles=articles(st.articles, lang),
+        date=st.date,
+        date_text=lang.date(st.date),
+        summary=st.summary.get(lang.code) if st.summary else None,
+        limits_scope=st.limits_scope,
+        in_effect=st.in_effect(on),
+        withdrawn=withdrawn,
+        withdrawn_text=lang.date(withdrawn),
+        objects_to=(target.name.get(lang.code) if target else st.objects_to),
+        notes=tuple(refs),
+    )
+
+
+def instrument_row(cat: Catalog, state: State, inst: Instrument, lang: Lang, notes: Footnotes, on: dt.date) -> InstrumentRow:
+    p = cat.participation(state, inst)
+    status = p.status(on) if p else Status.NONE
+    refs: list[int] = []
+    if inst.binding and p is not None:
+        refs += [notes.source(s) for s in p.sources]
+        refs += [notes.depositary(inst.short_name.get(lang.code), f.index, f.text) for f in p.footnotes if f.text]
+        refs += [notes.record(inst.short_name.get(lang.code), n) for n in p.notes]
+    elif inst.binding:
+        src = source_of(cat, inst.source)
+        if src is not None:
+            refs.append(notes.source(src))  # no action recorded: the table that shows none
+    sig = p.signature if p and p.signature and p.signature <= on else None
+    consent = p.consent if p and p.consent and p.consent.date <= on else None
+    eif = p.entry_into_force if p and consent and p.entry_into_force else None
+    basis = ""
+    if eif is not None and p is not None and not p.entry_into_force_recorded and inst.entry_into_force_rule:
+        basis = lang.gettext("computed under %(article)s") % {
+            "article": ref_text(inst.entry_into_force_rule.article, lang)}
+    denunciation = ""
+    if p and p.denunciation and status is Status.DENOUNCED:
+        d = p.denunciation
+        if d.effective and d.effective <= on:
+            denunciation = lang.gettext("denounced with effect from %(date)s") % {"date": lang.date(d.effective)}
+        elif d.notified:
+            denunciation = lang.gettext("denunciation notified on %(date)s") % {"date": lang.date(d.notified)}
+        else:
+            denunciation = lang.gettext("denounced (date not recorded)")
+    statements = tuple(statement_item(cat, st, lang, notes, on) for st in (p.statements if p else ())
+                       if st.date is None or st.date <= on)
+    adopted = ""
+    if not inst.binding and inst.adoption:
+        place = inst.adoption.place.get(lang.code)
+        adopted = lang.gettext("adopted on %(date)s, %(place)s") % {"date": lang.date(inst.adoption.date),
+                                                                    "place": place}
+    return InstrumentRow(
+        id=inst.id,
+        mtdsg=inst.mtdsg,
+        short_name=inst.short_name.get(lang.code),
+        title=inst.title.get(lang.code),
+        binding=inst.binding,
+        theme=inst.theme.value,
+        status=status.value,
+        status_label=lang.gettext(STATUS_LABELS[status]) if inst.binding else lang.gettext("not a treaty"),
+        signature=sig,
+        signature_text=lang.date(sig),
+        consent=consent.date if consent else None,
+        consent_text=lang.date(consent.date) if consent else "",
+        consent_kind=consent.kind.value if consent else None,
+        consent_kind_label=(consent.label if consent and consent.kind is ConsentKind.OTHER and consent.label
+                            else lang.gettext(CONSENT_LABELS[consent.kind]) if consent else ""),
+        entry_into_force=eif,
+        entry_into_force_text=lang.date(eif),
+        entry_into_force_basis=basis,
+        denunciation_text=denunciation,
+        adopted_text=adopted,
+        statements=statements,
+        notes=tuple(dict.fromkeys(refs)),
+    )
+
+
+def sections(cat: Catalog, state: State, lang: Lang, notes: Footnotes, on: dt.date) -> tuple[Section, ...]:
+    binding: dict[Theme, list[InstrumentRow]] = {}
+    other: list[InstrumentRow] = []
+    for inst in cat.instruments:  # already in the order briefs use: binding first, by theme, by date
+        row = instrument_row(cat, state, inst, lang, notes, on)
+        (binding.setdefault(inst.theme, []) if inst.binding else other).append(row)
+    out = [Section(theme.value, lang.gettext(THEME_LABELS[theme]), tuple(binding[theme]))
+           for theme in Theme if theme in binding]
+    if other:
+        out.append(Section("non_binding", lang.gettext(NON_BINDING_LABEL), tuple(other)))
+    return tuple(out)
+
+
+def data_sources(cat: Catalog, instruments: Iterable[Instrument], lang: Lang, notes: Footnotes | None,
+                  on: dt.date) -> tuple[DataSourceItem, ...]:
+    out = []
+    for inst in instruments:
+        if not inst.binding:
+            continue
+        src = source_of(cat, inst.source)
+        as_of = inst.as_of or (src.as_of if src else None)
+        out.append(DataSourceItem(
+            instrument=inst.id,
+            short_name=inst.short_name.get(lang.code),
+            title=src.title if src else "",
+            publisher=(src.publisher if src else inst.depositary) or "",
+            url=web_url(inst.url or (src.url if src else None)),
+            as_of=as_of,
+            as_of_text=lang.date(as_of),
+            stale=as_of is not None and on - as_of > STALE_AFTER,
+            note=notes.source(src) if (src is not None and notes is not None) else None,
+        ))
+    return tuple(out)

@@ -1,0 +1,266 @@
+"""The objects the templates and the Word writer read: frozen, every text already in the document's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+__all__ = [
+    "BasisItem",
+    "BriefContext",
+    "ChronologyItem",
+    "DataSourceItem",
+    "GapItem",
+    "GroupGaps",
+    "InstrumentRow",
+    "MatrixCell",
+    "MatrixColumn",
+    "MatrixRow",
+    "Note",
+    "RegionRow",
+    "ReportContext",
+    "Section",
+    "StateInfo",
+    "StatementItem",
+]
+
+
+@attrs.frozen
+class Note:
+    """A footnote: a source (the depositary's table, a correction's source), a depositary note, a data note."""
+
+    number: int
+    kind: str  # "source" | "depositary" | "record"
+    title: str
+    publisher: str | None = None
+    url: str | None = None
+    as_of: dt.date | None = None
+    as_of_text: str = ""
+    detail: str | None = None  # the source's own note: which copy was read
+    paragraphs: tuple[str, ...] = ()  # a depositary note's text (in the depositary's language)
+    about: str | None = None  # the instrument a depositary or data note is attached to
+
+
+@attrs.frozen
+class StatementItem:
+    kind: str
+    kind_label: str
+    articles: str  # "art. 1B(1)(a)" / "ст. 1B(1)(a)"
+    date: dt.date | None
+    date_text: str
+    summary: str | None  # the curated summary, in the document's language where there is one
+    limits_scope: bool
+    in_effect: bool
+    withdrawn: dt.date | None
+    withdrawn_text: str
+    objects_to: str | None  # the reserving state's name, for an objection
+    notes: tuple[int, ...] = ()
+
+
+@attrs.frozen
+class InstrumentRow:
+    """One line of the status table: the state's record in one instrument on the brief's date."""
+
+    id: str
+    mtdsg: str | None
+    short_name: str
+    title: str
+    binding: bool
+    theme: str
+    status: str
+    status_label: str
+    signature: dt.date | None
+    signature_text: str
+    consent: dt.date | None
+    consent_text: str
+    consent_kind: str | None
+    consent_kind_label: str
+    entry_into_force: dt.date | None
+    entry_into_force_text: str
+    entry_into_force_basis: str  # "computed under art. 43(2)" when the depositary gives no date itself
+    denunciation_text: str
+    adopted_text: str  # for a non-binding document: when and where it was adopted
+    statements: tuple[StatementItem, ...]
+    notes: tuple[int, ...]
+
+
+@attrs.frozen
+class Section:
+    theme: str
+    title: str
+    rows: tuple[InstrumentRow, ...]
+
+
+@attrs.frozen
+class BasisItem:
+    """A document that recommends the instrument, at a paragraph: "<short name> (2011), para. 4"."""
+
+    document: str
+    name: str
+    paragraph: str
+    quote: str | None  # the document's own words where the data gives them
+    text: str
+
+
+@attrs.frozen
+class GapItem:
+    number: int
+    instrument: str  # id
+    short_name: str
+    title: str
+    kind: str
+    kind_label: str
+    status: str
+    status_label: str
+    next_step: str
+    situation: str
+    limitation: str | None  # the limiting reservation, spelled out
+    basis: tuple[BasisItem, ...]
+    notes: tuple[str, ...]
+    since: dt.date | None
+    since_text: str
+    years: int | None
+
+
+@attrs.frozen
+class RegionRow:
+    instrument: str
+    short_name: str
+    status: str
+    status_label: str
+    parties: int
+    total: int
+    count_text: str  # "7 of 11" / "7 из 11"
+    share: float
+    share_text: str
+    not_party: tuple[str, ...]  # names of the group's states that are not party
+
+
+@attrs.frozen
+class ChronologyItem:
+    date: dt.date
+    date_text: str
+    state: str  # alpha-3
+    state_name: str
+    instrument: str
+    short_name: str
+    action: str
+    action_label: str
+    detail: str  # the articles, or several separated by "; " when `count` actions are merged
+    count: int = 1  # same-day actions of one kind in one instrument are one line
+
+
+@attrs.frozen
+class DataSourceItem:
+    """Where the data of one instrument comes from, and the date it is valid for."""
+
+    instrument: str
+    short_name: str
+    title: str  # the source's title, or "" for a document with no depositary
+    publisher: str
+    url: str | None
+    as_of: dt.date | None
+    as_of_text: str
+    stale: bool  # checked more than STALE_AFTER before the document's date: later actions may be missing
+    note: int | None
+
+
+@attrs.frozen
+class StateInfo:
+    alpha3: str
+    name: str
+    formal_name: str
+    role: str | None  # its role in the group, in words
+    group_name: str | None
+    role_basis: str | None  # where the role comes from: a document's short name and item, or a page
+
+
+@attrs.frozen
+class BriefContext:
+    """Everything a country brief prints, in one language."""
+
+    lang: str
+    title: str
+    date: dt.date
+    date_text: str
+    as_of: dt.date
+    as_of_text: str
+    state: StateInfo
+    summary: str
+    sections: tuple[Section, ...]
+    gaps: tuple[GapItem, ...]
+    gaps_heading: str
+    region_name: str | None
+    region: tuple[RegionRow, ...]
+    region_total: int
+    chronology: tuple[ChronologyItem, ...]
+    data_sources: tuple[DataSourceItem, ...]
+    stale: tuple[DataSourceItem, ...]
+    notes: tuple[Note, ...]
+    kind: str = "brief"
+    data_origin: str | None = None  # where the data was read from: "bundled", "user", "environment", "argument"
+
+
+@attrs.frozen
+class MatrixCell:
+    status: str
+    label: str
+    symbol: str
+
+
+@attrs.frozen
+class MatrixColumn:
+    instrument: str
+    mtdsg: str | None
+    short_name: str
+    parties: int
+    coverage: float
+    coverage_text: str
+
+
+@attrs.frozen
+class MatrixRow:
+    alpha3: str
+    name: str
+    role: str | None
+    cells: tuple[MatrixCell, ...]
+    parties: int
+    coverage: float
+    coverage_text: str
+
+
+@attrs.frozen
+class GroupGaps:
+    alpha3: str
+    name: str
+    gaps: tuple[GapItem, ...]
+
+
+@attrs.frozen
+class ReportContext:
+    """Everything a regional report prints, in one language."""
+
+    lang: str
+    title: str
+    group: str
+    group_name: str
+    description: str | None
+    role_basis: str | None
+    date: dt.date
+    date_text: str
+    as_of: dt.date
+    as_of_text: str
+    since: dt.date
+    since_text: str
+    columns: tuple[MatrixColumn, ...]
+    rows: tuple[MatrixRow, ...]
+    coverage_text: str
+    legend: tuple[MatrixCell, ...]
+    changes: tuple[ChronologyItem, ...]
+    gaps: tuple[GroupGaps, ...]
+    data_sources: tuple[DataSourceItem, ...]
+    stale: tuple[DataSourceItem, ...]
+    notes: tuple[Note, ...]
+    kind: str = "region"
+    data_origin: str | None = None  # as in BriefContext

@@ -1,0 +1,13 @@
+"""Which addresses a document or a notebook display may link to: web addresses only."""
+
+from __future__ import annotations
+
+__all__ = ["web_url"]
+
+
+def web_url(url: str | None) -> str | None:
+    """`url` if it is a web address (http or https, no blank inside); anything else (javascript:, data:, a
+    local file, …) is not linked."""
+    if url and url.strip().lower().startswith(("https://", "http://")) and not any(c.isspace() for c in url.strip()):
+        return url.strip()
+    return None
