@@ -206,7 +206,7 @@ class Localized(Mapping[str, str]):
         if not isinstance(english, str):
             raise TypeError("a Localized text needs its English text (en)")
         others = sorted((k, v) for k, v in given.items() if v is not None)
-        self.__attrs_init__((("en", english), *others))  # type: ignore[attr-defined]
+        self.__attrs_init__((("en", english), *others))
 
     def __getitem__(self, lang: str) -> str:
         for code, text in self.texts:
