@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import os
+import stat
 import tomllib
 import typing
 from collections.abc import Sequence
@@ -35,6 +36,7 @@ from ratify.resources import bundled_data
 from ratify.store.cache import default_cache
 from ratify.store.convert import data_converter
 from ratify.store.schema import Correction, GroupRecord, InstrumentFile, ParticipantRecord
+from ratify.store.transaction import read_locked
 from ratify.store.validate import validate_files
 
 __all__ = [
@@ -98,18 +100,34 @@ def read_instrument_files(folder: str | os.PathLike[str]) -> dict[Path, Instrume
 def _read_instruments(inst_dir: Path, problems: list[Problem]) -> dict[Path, InstrumentFile]:
     cache = default_cache()
     out = {}
-    for path in sorted(inst_dir.glob("*.toml")):
-        data = _read_bytes(path, problems)
-        if data is None:
-            continue
-        f = cache.get(data) if cache is not None else None
-        if f is None:
-            f = _structure_toml(data, path, InstrumentFile, problems)
-            if f is not None and cache is not None:
-                cache.put(data, f)
-        if f is not None:
-            out[path] = f
+    try:
+        for path in _instrument_paths(inst_dir, problems):
+            data = _read_bytes(path, problems)
+            if data is None:
+                continue
+            f = cache.get(data) if cache is not None else None
+            if f is None:
+                f = _structure_toml(data, path, InstrumentFile, problems)
+                if f is not None and cache is not None:
+                    cache.put(data, f)
+            if f is not None:
+                out[path] = f
+    finally:
+        if cache is not None:
+            cache.close()
     return out
+
+
+def _instrument_paths(inst_dir: Path, problems: list[Problem]) -> list[Path]:
+    """The instrument files of the folder; a folder that cannot be listed is an error, never "empty"."""
+    try:
+        names = os.listdir(inst_dir)
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        problems.append(Problem(str(inst_dir), "", f"cannot list the folder: {exc.strerror or exc}"))
+        return []
+    return sorted(inst_dir / n for n in names if n.endswith(".toml") and not n.startswith("."))
 
 
 def participations_of_file(f: InstrumentFile) -> tuple[Participation, ...]:
@@ -126,11 +144,21 @@ def participations_of_file(f: InstrumentFile) -> tuple[Participation, ...]:
 def read_folder(folder: Path, *, instruments: bool = True) -> FolderContents:
     """Read and structure every file of a data folder, collecting (not raising) the problems.
 
-    With `instruments=False` only the register of states and the groups are read.
+    With `instruments=False` only the register of states and the groups are read. The folder is read
+    whole: under its shared lock, after finishing or undoing a write that was interrupted in it.
     """
+    return read_locked(folder, lambda: _read_folder(folder, instruments=instruments))
+
+
+def _read_folder(folder: Path, *, instruments: bool) -> FolderContents:
     problems: list[Problem] = []
-    if not folder.is_dir():
-        raise DataError([Problem(str(folder), "", "no such data folder")])
+    try:
+        if not stat.S_ISDIR(os.stat(folder).st_mode):
+            raise DataError([Problem(str(folder), "", "not a folder")])
+    except FileNotFoundError:
+        raise DataError([Problem(str(folder), "", "no such data folder")]) from None
+    except OSError as exc:
+        raise DataError([Problem(str(folder), "", f"cannot open the data folder: {exc.strerror or exc}")]) from None
     states: dict[str, State] = {}
     raw = _read_toml_table(folder / STATES_FILE, problems)
     for code, entry in raw.items():
@@ -157,13 +185,22 @@ def read_folder(folder: Path, *, instruments: bool = True) -> FolderContents:
     if not inst_dir.is_dir():
         problems.append(Problem(str(inst_dir), "", "no instruments folder"))
     instruments = _read_instruments(inst_dir, problems)
-    unreadable = frozenset(p.stem for p in inst_dir.glob("*.toml")) - {p.stem for p in instruments}
+    unreadable = frozenset(p.stem for p in _instrument_paths(inst_dir, [])) - {p.stem for p in instruments}
     return FolderContents(folder, states, groups, instruments, tuple(problems), unreadable)
 
 
 def _read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
+    """The file's bytes; anything but a regular file (a FIFO, a device, a folder) is refused, not read."""
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                problems.append(Problem(str(path), "", "not a regular file"))
+                return None
+            with os.fdopen(os.dup(fd), "rb") as fh:
+                return fh.read()
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         problems.append(Problem(str(path), "", "file not found"))
     except OSError as exc:
