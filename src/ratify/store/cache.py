@@ -433,9 +433,11 @@ def _describe(exc: BaseException, root: Path) -> str:
     if isinstance(exc, OSError):
         import errno
 
-        if exc.errno == errno.ELOOP:
-            return f"{exc.filename or root} is a symbolic link"
-        where = exc.filename or root
+        where = root / os.fsdecode(exc.filename) if exc.filename is not None else root  # relative: inside root
+        if exc.errno in (errno.ELOOP, errno.ENOTDIR, getattr(errno, "EMLINK", -1)) and os.path.islink(where):
+            return f"{where} is a symbolic link"  # O_NOFOLLOW refused it (ENOTDIR with O_DIRECTORY)
+        if exc.errno == errno.ENOTDIR:
+            return f"{where} is not a folder"
         return f"{where}: {exc.strerror or exc}"
     return str(exc)
 
