@@ -502,11 +502,15 @@ def read_locked(folder: Path, read: Callable[[], T], *, timeout: float | None = 
     if _key(root) in _held:
         return read()
     wait = lock_timeout() if timeout is None else timeout
-    for _attempt in range(5):
+    for attempt in range(5):
         fd = _open_lock(root, create=False) if root.is_dir() else None
         if fd is None:
             if (root / JOURNAL_NAME).exists():
                 _recover_unlocked_journal(root, wait)
+                continue
+            if attempt == 0 and not _is_bundled(root) and _has_leftovers(root):
+                with contextlib.suppress(OSError, OutputError), _exclusive(root, 0.0):  # tidy where we may
+                    _recover_locked(root)
                 continue
             result = read()
             if not (root / LOCK_NAME).exists():
@@ -524,6 +528,16 @@ def read_locked(folder: Path, read: Callable[[], T], *, timeout: float | None = 
         finally:
             os.close(fd)
     return read()  # pragma: no cover - a folder rewritten five times while we read it
+
+
+def _is_bundled(root: Path) -> bool:
+    """Whether `root` is the dataset inside the package, which is never written to (not even a lock file)."""
+    from ratify.resources import bundled_data
+
+    try:
+        return os.path.samefile(root, bundled_data())
+    except OSError:
+        return False
 
 
 def _tidy(fd: int, root: Path, wait: float) -> None:
