@@ -184,9 +184,9 @@ def _read_folder(folder: Path, *, instruments: bool) -> FolderContents:
     inst_dir = folder / INSTRUMENTS_DIR
     if not inst_dir.is_dir():
         problems.append(Problem(str(inst_dir), "", "no instruments folder"))
-    instruments = _read_instruments(inst_dir, problems)
-    unreadable = frozenset(p.stem for p in _instrument_paths(inst_dir, [])) - {p.stem for p in instruments}
-    return FolderContents(folder, states, groups, instruments, tuple(problems), unreadable)
+    files = _read_instruments(inst_dir, problems)
+    unreadable = frozenset(p.stem for p in _instrument_paths(inst_dir, [])) - {p.stem for p in files}
+    return FolderContents(folder, states, groups, files, tuple(problems), unreadable)
 
 
 def _read_bytes(path: Path, problems: list[Problem]) -> bytes | None:

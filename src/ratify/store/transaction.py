@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import hashlib
 import json
 import logging
@@ -41,6 +40,19 @@ from pathlib import Path
 from typing import TypeVar
 
 from ratify.errors import DataError, OutputError, Problem
+
+try:
+    import fcntl
+
+    _EX, _SH, _NB = fcntl.LOCK_EX, fcntl.LOCK_SH, fcntl.LOCK_NB
+
+    def _try_lock(fd: int, op: int) -> None:
+        fcntl.flock(fd, op | _NB)
+except ImportError:  # pragma: no cover - Windows: no advisory locks; the journal still makes writes all or nothing
+    _EX, _SH, _NB = 2, 1, 4
+
+    def _try_lock(fd: int, op: int) -> None:
+        return None
 
 __all__ = [
     "JOURNAL_NAME",
@@ -95,7 +107,7 @@ def _key(folder: Path) -> str:
 def _flock(fd: int, op: int, folder: Path, timeout: float, what: str) -> None:
     """Take the lock `op`, waiting up to `timeout` seconds with one line on stderr, else an OutputError."""
     try:
-        fcntl.flock(fd, op | fcntl.LOCK_NB)
+        _try_lock(fd, op)
         return
     except BlockingIOError:
         pass
@@ -105,7 +117,7 @@ def _flock(fd: int, op: int, folder: Path, timeout: float, what: str) -> None:
     delay = 0.01
     while True:
         try:
-            fcntl.flock(fd, op | fcntl.LOCK_NB)
+            _try_lock(fd, op)
             return
         except BlockingIOError:
             if time.monotonic() >= deadline:
@@ -152,7 +164,7 @@ def _exclusive(folder: Path, timeout: float) -> Iterator[int]:
             raise OutputError(f"{folder}: cannot lock the folder for writing: {exc.strerror or exc}") from exc
         assert fd is not None
         try:
-            _flock(fd, fcntl.LOCK_EX, folder, timeout, "write")
+            _flock(fd, _EX, folder, timeout, "write")
         except BaseException:
             os.close(fd)
             raise
@@ -503,7 +515,10 @@ def read_locked(folder: Path, read: Callable[[], T], *, timeout: float | None = 
         return read()
     wait = lock_timeout() if timeout is None else timeout
     for attempt in range(5):
-        fd = _open_lock(root, create=False) if root.is_dir() else None
+        try:
+            fd = _open_lock(root, create=False) if root.is_dir() else None
+        except PermissionError:  # a lock file we may not open (another user's folder): read as it is
+            return read()
         if fd is None:
             if (root / JOURNAL_NAME).exists():
                 _recover_unlocked_journal(root, wait)
@@ -517,7 +532,7 @@ def read_locked(folder: Path, read: Callable[[], T], *, timeout: float | None = 
                 return result
             continue  # a writer appeared while we read: read again, under its lock
         try:
-            _flock(fd, fcntl.LOCK_SH, root, wait, "read")
+            _flock(fd, _SH, root, wait, "read")
             if (root / JOURNAL_NAME).exists() or _has_leftovers(root):
                 _tidy(fd, root, wait)
             _held[_key(root)] = "sh"
@@ -545,9 +560,9 @@ def _tidy(fd: int, root: Path, wait: float) -> None:
     journal = (root / JOURNAL_NAME).exists()
     try:
         if journal:
-            _flock(fd, fcntl.LOCK_EX, root, wait, "read")
+            _flock(fd, _EX, root, wait, "read")
         else:  # leftovers only: tidy if no one else is reading right now, else leave it for later
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _try_lock(fd, _EX)
     except BlockingIOError:
         pass
     except OSError as exc:
@@ -562,7 +577,7 @@ def _tidy(fd: int, root: Path, wait: float) -> None:
                                      f"half-written and it cannot be completed: {exc.strerror or exc}")]) from exc
         finally:
             _held.pop(_key(root), None)
-    _flock(fd, fcntl.LOCK_SH, root, wait, "read")
+    _flock(fd, _SH, root, wait, "read")
     if (root / JOURNAL_NAME).exists():
         raise DataError([Problem(str(root / JOURNAL_NAME), "", "an interrupted write left this folder "
                                  "half-written; open it once with the right to write to it to complete it")])
