@@ -478,3 +478,34 @@ def test_a_failed_first_import_leaves_no_folder(tmp_path: Path, monkeypatch: pyt
     with pytest.raises(ratify.OutputError, match="No space left"):
         import_untc([FIXTURES / "V-5.en.xml"], folder)
     assert not folder.exists()
+
+
+def test_a_killed_init_leaves_no_folder_and_the_next_init_tidies_up(tmp_path: Path) -> None:
+    """`ratify init` SIGKILLed just before it renames its finished copy into place (by its bootstrap patching
+    os.replace): the target does not exist; the next `init` removes the stale copy and makes the folder."""
+    script = textwrap.dedent("""
+        import os, signal, sys
+        from ratify.cli import main
+        os.replace = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)
+        sys.exit(main(sys.argv[1:]))
+    """)
+    target = tmp_path / "mine"
+    done = subprocess.run([sys.executable, "-c", script, "init", str(target)], env=env(), capture_output=True,
+                          timeout=120, check=False)
+    assert done.returncode == -9
+    assert not target.exists()
+    stale = list(tmp_path.glob(".mine.*"))
+    assert len(stale) == 1 and (stale[0] / "instruments").is_dir()
+    assert main(["init", str(target)]) == 0
+    assert list(tmp_path.glob(".mine.*")) == []
+    assert snapshot(target) == snapshot(bundled_data())
+    assert (target / LOCK_NAME).exists()  # readers lock it from the start
+
+
+def test_init_fills_an_empty_folder_and_refuses_a_full_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "empty"
+    target.mkdir()
+    assert main(["init", str(target)]) == 0
+    assert snapshot(target) == snapshot(bundled_data())
+    assert main(["init", str(target)]) == 1
+    assert "already exists and is not an empty folder" in capsys.readouterr().err

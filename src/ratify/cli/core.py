@@ -10,9 +10,9 @@ from pathlib import Path
 from ratify.cli.options import add_as_of, add_data, add_format, load_catalog
 from ratify.cli.output import render_rows
 from ratify.resources import bundled_data
-from ratify.store.atomic import copy_tree_atomic
 from ratify.store.cache import FileCache, cache_folder, cache_problem
 from ratify.store.read import validate
+from ratify.store.transaction import create_folder
 
 __all__ = ["register"]
 
@@ -87,7 +87,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
-    copy_tree_atomic(bundled_data(), args.dir)
+    create_folder(bundled_data(), args.dir)
     print(f"copied the bundled dataset to {args.dir}")
     return 0
 

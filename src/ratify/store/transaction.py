@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import hashlib
 import json
 import logging
@@ -33,6 +34,7 @@ import os
 import re
 import secrets
 import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -58,6 +60,7 @@ __all__ = [
     "JOURNAL_NAME",
     "LOCK_NAME",
     "Transaction",
+    "create_folder",
     "is_empty_folder",
     "lock_timeout",
     "read_locked",
@@ -177,6 +180,70 @@ def _exclusive(folder: Path, timeout: float) -> Iterator[int]:
     finally:
         _held.pop(_key(folder), None)
         os.close(fd)  # releases the lock
+
+
+# -- a new folder ----------------------------------------------------------------------------------
+
+
+_NEW = ".ratify-new"  # a folder being made beside its target
+
+
+def create_folder(src: Path, dst: Path) -> None:
+    """Copy the folder `src` to the new (or empty) folder `dst`, all or nothing, with its lock file.
+
+    The copy is made in a hidden sibling (locked while it is being made), flushed and renamed into
+    place. Siblings that a killed copy left (no one holds their lock) are removed first.
+    """
+    if dst.exists() and (not dst.is_dir() or any(dst.iterdir())):
+        raise OutputError(f"{dst}: already exists and is not an empty folder")
+    try:
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_copies(dst)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{dst.name}.", suffix=_NEW, dir=dst.parent))
+    except OSError as exc:
+        raise OutputError(f"{dst}: cannot create: {exc.strerror or exc}") from exc
+    try:
+        fd = _open_lock(tmp, create=True)
+        assert fd is not None
+        try:
+            _try_lock(fd, _EX)
+            shutil.copytree(src, tmp, dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc", LOCK_NAME, JOURNAL_NAME))
+            os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; a data folder is as any folder
+            _sync_files([])
+            if dst.exists():
+                dst.rmdir()
+            os.replace(tmp, dst)
+            _fsync_dir(dst.parent)
+        finally:
+            os.close(fd)
+    except BaseException as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise OutputError(f"{dst}: cannot create: {exc.strerror or exc}") from exc
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _remove_stale_copies(dst: Path) -> None:
+    """Remove the half-made copies a killed `create_folder` left beside `dst` (none is locked any more)."""
+    for sibling in dst.parent.glob(f".{glob.escape(dst.name)}.*{_NEW}"):
+        with contextlib.suppress(OSError):
+            fd = _open_lock(sibling, create=False)
+            if fd is None:  # killed before it could lock: stale once it is a minute old
+                if time.time() - sibling.stat().st_mtime > 60:
+                    shutil.rmtree(sibling)
+                continue
+            try:
+                _try_lock(fd, _EX)  # BlockingIOError: a copy still being made
+                shutil.rmtree(sibling)
+            finally:
+                os.close(fd)
 
 
 # -- the transaction ---------------------------------------------------------------------------------
