@@ -359,7 +359,7 @@ def test_an_unreadable_cache_folder_for_real(tmp_path: Path) -> None:
     (private / "cache").mkdir(parents=True)
     private.chmod(0o700)
     script = textwrap.dedent(f"""
-        import contextlib, io, os, sys
+        import contextlib, io, logging, os, sys  # logging: imported only when there is a warning to give
         import ratify
         from ratify.cli import main
         os.environ["RATIFY_CACHE"] = "0"

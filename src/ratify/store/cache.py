@@ -27,10 +27,8 @@ import contextlib
 import functools
 import hashlib
 import hmac
-import logging
 import os
 import pickle
-import secrets
 import stat
 import sys
 import time
@@ -40,8 +38,6 @@ from typing import Self
 from ratify.store.schema import InstrumentFile
 
 __all__ = ["FileCache", "cache_folder", "cache_problem", "default_cache"]
-
-_log = logging.getLogger("ratify.cache")
 
 _MAX_ENTRIES = 4096  # beyond this, the older half is removed
 _MAX_ENTRY_BYTES = 256 * 1024 * 1024  # an entry bigger than this is not one we wrote
@@ -69,7 +65,10 @@ def _warn_once(message: str) -> None:
     global _warned
     if not _warned:
         _warned = True
-        _log.warning("ratify: warning: %s; data files are parsed without a cache", message)
+        import logging  # only when there is something to say: it costs start-up time
+
+        logging.getLogger("ratify.cache").warning("ratify: warning: %s; data files are parsed without a cache",
+                                                  message)
 
 
 class CacheUnusable(Exception):  # internal: why the cache folder cannot be used
@@ -291,7 +290,7 @@ class FileCache:
         except (pickle.PicklingError, TypeError, AttributeError):
             return
         blob = _ENTRY_MAGIC + self._mac(key, payload) + payload
-        tmp = f".{key}.{secrets.token_hex(6)}.tmp"
+        tmp = f".{key}.{os.urandom(6).hex()}.tmp"
         with contextlib.suppress(OSError):
             if self._dir_fd is not None:
                 fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600,
@@ -410,7 +409,7 @@ def _make_key(root_fd: int) -> None:
     except FileExistsError:
         return  # another process made it first: read theirs
     try:
-        os.write(fd, _KEY_MAGIC + secrets.token_bytes(_KEY_BYTES))
+        os.write(fd, _KEY_MAGIC + os.urandom(_KEY_BYTES))
         os.fsync(fd)
     finally:
         os.close(fd)
@@ -423,7 +422,7 @@ def _load_or_make_key_path(path: Path, *, create: bool) -> bytes:
             raise FileNotFoundError(str(path))
         path.parent.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(FileExistsError), open(path, "xb") as fh:
-            fh.write(_KEY_MAGIC + secrets.token_bytes(_KEY_BYTES))
+            fh.write(_KEY_MAGIC + os.urandom(_KEY_BYTES))
     return _parse_key(path.read_bytes(), path)
 
 

@@ -26,15 +26,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import glob
 import hashlib
-import json
-import logging
 import os
 import re
-import secrets
 import shutil
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -78,7 +73,6 @@ _LEFTOVER = re.compile(r"^\..+\.(ratify-tmp|ratify-old|tmp|bak)$")  # ours, and 
 _SUBFOLDERS = ("instruments",)  # where a data folder keeps files, besides its top
 _DEFAULT_TIMEOUT = 60.0
 
-_log = logging.getLogger("ratify.store")
 
 
 
@@ -114,8 +108,11 @@ def _flock(fd: int, op: int, folder: Path, timeout: float, what: str) -> None:
         return
     except BlockingIOError:
         pass
-    _log.warning("ratify: %s: another ratify process is writing this folder; waiting up to %.0f s to %s",
-                 folder, timeout, what)
+    import logging  # only when there is something to say: it costs start-up time
+
+    logging.getLogger("ratify.store").warning(
+        "ratify: %s: another ratify process is writing this folder; waiting up to %.0f s to %s",
+        folder, timeout, what)
     deadline = time.monotonic() + timeout
     delay = 0.01
     while True:
@@ -194,6 +191,8 @@ def create_folder(src: Path, dst: Path) -> None:
     The copy is made in a hidden sibling (locked while it is being made), flushed and renamed into
     place. Siblings that a killed copy left (no one holds their lock) are removed first.
     """
+    import tempfile
+
     if dst.exists() and (not dst.is_dir() or any(dst.iterdir())):
         raise OutputError(f"{dst}: already exists and is not an empty folder")
     try:
@@ -232,6 +231,8 @@ def _umask() -> int:
 
 def _remove_stale_copies(dst: Path) -> None:
     """Remove the half-made copies a killed `create_folder` left beside `dst` (none is locked any more)."""
+    import glob
+
     for sibling in dst.parent.glob(f".{glob.escape(dst.name)}.*{_NEW}"):
         with contextlib.suppress(OSError):
             fd = _open_lock(sibling, create=False)
@@ -382,7 +383,7 @@ def _sync_files(paths: list[Path]) -> None:
 
 
 def _commit(root: Path, files: dict[str, bytes]) -> None:
-    token = secrets.token_hex(4)
+    token = os.urandom(4).hex()
     entries: list[dict[str, str | None]] = []
     made: list[Path] = []
     journal = root / JOURNAL_NAME
@@ -433,7 +434,9 @@ def _rel(root: Path, path: Path) -> str:
 
 def _write_journal(root: Path, content: dict[str, object]) -> None:
     """Write the journal durably and rename it into place (atomic); then its directory entry is on disk."""
-    tmp = root / f"{JOURNAL_NAME}.{secrets.token_hex(4)}{_TEMP}"
+    import json
+
+    tmp = root / f"{JOURNAL_NAME}.{os.urandom(4).hex()}{_TEMP}"
     _write_new(tmp, json.dumps(content, indent=0).encode("utf-8"), 0o644)
     fd = os.open(tmp, os.O_RDONLY)
     try:
@@ -490,6 +493,8 @@ def _roll_back(root: Path, entries: list[dict[str, str | None]]) -> None:
 
 
 def _read_journal(root: Path) -> tuple[str, list[dict[str, str | None]]]:
+    import json
+
     path = root / JOURNAL_NAME
     try:
         content = json.loads(path.read_bytes())
