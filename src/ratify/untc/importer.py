@@ -9,7 +9,6 @@ rule, summaries of reservations, notes, corrections with sources — is carried 
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import os
@@ -20,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ratify.errors import DataError, OutputError
+from ratify.errors import DataError
 from ratify.model.names import normalize
 from ratify.model.records import (
     ActionKind,
@@ -39,8 +38,8 @@ from ratify.model.records import (
 )
 from ratify.query.diff import Change, ChangeKind
 from ratify.resources import bundled_data
-from ratify.store.atomic import replace_files
 from ratify.store.schema import Correction, InstrumentFile, ParticipantRecord, UnmatchedRow
+from ratify.store.transaction import is_empty_folder, writing
 from ratify.store.validate import date_order_issues
 from ratify.untc.document import Cell, Column, Row, StatusDocument
 from ratify.untc.document import Statement as RawStatement
@@ -78,8 +77,8 @@ _CONSENT_WORDS: tuple[tuple[str, ConsentKind], ...] = (
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _PROSE_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTHS})\s+(\d{{4}})\b")
 _SENTENCE_BREAK = re.compile(r"(?<=\.)\s+(?=[A-Z])")
-_ARTICLES = re.compile(r"\barticles?\s+((?:[0-9IVXL]+[A-Za-z]?(?:\s*\([0-9a-z]+\))*)(?:\s*(?:,|and)\s*[0-9IVXL]+[A-Za-z]?(?:\s*\([0-9a-z]+\))*)*)", re.I)
-_MADE_BY = re.compile(r"made by (?:the Government of )?(?:the )?(.+?)(?: upon| at the time| on \d|:|$)", re.I)
+_ARTICLES = re.compile(r"\barticles?\s+((?:[0-9IVXL]+[A-Za-z]?(?:\s*\([0-9a-z]+\))*)(?:\s*(?:,|and)\s*[0-9IVXL]+[A-Za-z]?(?:\s*\([0-9a-z]+\))*)*)", re.IGNORECASE)
+_MADE_BY = re.compile(r"made by (?:the Government of )?(?:the )?(.+?)(?: upon| at the time| on \d|:|$)", re.IGNORECASE)
 
 
 @attrs.frozen
@@ -475,9 +474,7 @@ def _redundant_corrections(corrections: Iterable[Correction], participants: Iter
         rec = by_state.get(c.state)
         if rec is None:
             continue
-        if c.action is ActionKind.SIGNATURE and rec.signature == c.date:
-            out.append(f"correction for {c.state} ({c.action.value} {c.date}) is now in the depositary's table")
-        elif c.action.is_consent and rec.consent == c.date:
+        if c.action is ActionKind.SIGNATURE and rec.signature == c.date or c.action.is_consent and rec.consent == c.date:
             out.append(f"correction for {c.state} ({c.action.value} {c.date}) is now in the depositary's table")
     return out
 
@@ -526,14 +523,12 @@ def import_untc(paths: Iterable[str | os.PathLike[str]], data: str | os.PathLike
     from ratify.untc import read_status
 
     files = [Path(p) for p in paths]
-
-    def inputs() -> Iterable[StatusInput]:  # read one by one, once the folder is known to be valid
-        for i, path in enumerate(files, 1):
-            if progress:
-                progress(i, len(files), str(path))
-            yield StatusInput(read_status(path), str(path), file=path.name)
-
-    return import_status(inputs(), data, dry_run=dry_run, as_of=as_of, force=force)
+    inputs = []
+    for i, path in enumerate(files, 1):
+        if progress:
+            progress(i, len(files), str(path))
+        inputs.append(StatusInput(read_status(path), str(path), file=path.name))
+    return import_status(inputs, data, dry_run=dry_run, as_of=as_of, force=force)
 
 
 def import_status(inputs: Iterable[StatusInput], data: str | os.PathLike[str], *, dry_run: bool = False,
@@ -541,14 +536,29 @@ def import_status(inputs: Iterable[StatusInput], data: str | os.PathLike[str], *
     """Import status documents — read from files or fetched — into `data`, as `import_untc` does.
 
     Each input's `keep` files (a fetched page as it came, and its metadata) are written along with
-    the instrument files, in the same all-or-none write; a skipped input's are not.
+    the instrument files, in the same all-or-none write; a skipped input's are not. The documents
+    are read first; then the folder is locked against other writers, read afresh and written in one
+    transaction (see `ratify.store.transaction`), so that two imports never work from the same stale
+    folder and a kill at any moment leaves it as it was before or after.
     """
+    items = list(inputs)
+    folder = Path(data)
+    if dry_run:
+        return _plan(folder, items, as_of=as_of, force=force, check=False)[0]
+    with writing(folder) as tx:
+        report, out = _plan(folder, items, as_of=as_of, force=force)
+        tx.update(out)
+    return report
+
+
+def _plan(folder: Path, inputs: list[StatusInput], *, as_of: dt.date | None,
+          force: bool, check: bool = True) -> tuple[ImportReport, dict[str, bytes]]:
+    """What importing `inputs` into `folder` as it is now changes, and the files to write (checked to load)."""
     from ratify.query.diff import diff_participations
     from ratify.query.load import catalog_of
     from ratify.store.datafiles import dump_instrument_file
     from ratify.store.read import INSTRUMENTS_DIR, check_folder, participations_of_file
 
-    folder = Path(data)
     contents, seed = _starting_contents(folder)
     out: dict[str, bytes] = {}
     catalog = catalog_of(contents)  # the folder must be valid before anything is added to it
@@ -600,13 +610,12 @@ def import_status(inputs: Iterable[StatusInput], data: str | os.PathLike[str], *
     if out:
         out.update(seed)  # a new folder gets the register only along with an instrument
         out.update(kept)
-    if not dry_run and out:
+    if out and check:
         # the folder as it would be after the import must load: check it before writing anything
         problems = check_folder(attrs.evolve(contents, instruments=after))
         if any(p.severity == "error" for p in problems):
             raise DataError(problems)
-        _write(folder, out)
-    return ImportReport(tuple(changes), tuple(notes), written, tuple(created), tuple(skipped))
+    return ImportReport(tuple(changes), tuple(notes), written, tuple(created), tuple(skipped)), out
 
 
 def _with_checked(file: InstrumentFile, checked: dt.datetime | None) -> InstrumentFile:
@@ -624,26 +633,9 @@ def _starting_contents(folder: Path) -> tuple[FolderContents, dict[str, bytes]]:
     """What `folder` holds, and the files it must be given first: a new folder gets the bundled register."""
     from ratify.store.read import GROUPS_FILE, STATES_FILE, read_folder
 
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+    if folder.exists() and not is_empty_folder(folder):
         return read_folder(folder), {}
     bundle = bundled_data()
     register = read_folder(bundle, instruments=False)
     seed = {name: (bundle / name).read_bytes() for name in (STATES_FILE, GROUPS_FILE)}
     return attrs.evolve(register, folder=folder), seed
-
-
-def _write(folder: Path, files: dict[str, bytes]) -> None:
-    """Write `files` into `folder`, all or none; a folder made for them is removed again on failure."""
-    made = not folder.exists()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{folder}: cannot create: {exc.strerror or exc}") from exc
-    try:
-        with replace_files(folder) as staged:
-            staged.update(files)
-    except BaseException:
-        if made:
-            with contextlib.suppress(OSError):
-                folder.rmdir()
-        raise
