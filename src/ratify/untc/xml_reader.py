@@ -25,7 +25,7 @@ from ratify.untc.document import (
     StatusDocument,
     TerritorialApplication,
 )
-from ratify.untc.guard import check_size
+from ratify.untc.guard import MAX_COLUMNS, MAX_ROWS, MAX_STATEMENTS, check_count, check_size
 from ratify.untc.header import chapter_numeral, count, mtdsg_from_path, registration, split_conclusion
 from ratify.untc.repair import repair_xml
 from ratify.untc.safexml import parse_untrusted
@@ -79,12 +79,27 @@ def _parse(data: bytes, source: str) -> ET.Element:
 
 
 def _inner(element: ET.Element) -> str:
-    """An element's content as text, escaped inline markup and real child elements alike."""
+    """An element's content as text, escaped inline markup and real child elements alike.
+
+    One walk appending to one list, whatever the nesting: text is copied once, not once for
+    every element around it (which made deeply nested markup quadratic).
+    """
     if len(element) == 0:
         return element.text or ""
     parts = [element.text or ""]
-    for child in element:
-        parts += ("<", str(child.tag), ">", _inner(child), "</", str(child.tag), ">", child.tail or "")
+    stack = [iter(element)]  # the children still to visit, at each depth
+    tails: list[str] = []  # what to write when the element at each depth is done
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            if tails:
+                parts.append(tails.pop())
+            continue
+        tag = str(child.tag)
+        parts += ("<", tag, ">", child.text or "")
+        stack.append(iter(child))
+        tails.append(f"</{tag}>{child.tail or ''}")
     return "".join(parts)
 
 
@@ -97,10 +112,13 @@ def _find(parent: ET.Element | None, path: str) -> ET.Element | None:
     return parent
 
 
-def _findall(parent: ET.Element, path: str) -> list[ET.Element]:
+def _findall(parent: ET.Element, path: str, source: str, limit: int = MAX_STATEMENTS) -> list[ET.Element]:
     head, _, tag = path.rpartition("/")
     container = _find(parent, head) if head else parent
-    return [] if container is None else container.findall(tag)
+    found = [] if container is None else container.findall(tag)
+    check_count(source, f"<{tag}> elements in <{container.tag if container is not None else ''}>",
+                len(found), limit)
+    return found
 
 
 def _text(parent: ET.Element, path: str) -> str | None:
@@ -117,8 +135,8 @@ def _plain(parent: ET.Element, path: str) -> str | None:
 
 def _document(treaty: ET.Element, source: str) -> StatusDocument:
     columns, rows = _table(treaty, source)
-    titles = [plain(_inner(title)) for title in _findall(treaty, "Declarations/Title")]
-    under_titles = [plain(_inner(title)) for title in _findall(treaty, "DeclarationsUnderArticle/Title")]
+    titles = [plain(_inner(title)) for title in _findall(treaty, "Declarations/Title", source)]
+    under_titles = [plain(_inner(title)) for title in _findall(treaty, "DeclarationsUnderArticle/Title", source)]
     return StatusDocument(
         source=source,
         format="xml",
@@ -126,13 +144,13 @@ def _document(treaty: ET.Element, source: str) -> StatusDocument:
         as_of=None,
         columns=columns,
         rows=rows,
-        notes=tuple(_note(note) for note in _findall(treaty, "EndNotes/Note")),
+        notes=tuple(_note(note) for note in _findall(treaty, "EndNotes/Note", source)),
         declarations_title=squash(" ".join(titles)) or None,
-        declarations=_statements(_findall(treaty, "Declarations/Declaration")),
-        objections=_statements(_findall(treaty, "Objections/Objection")),
-        territorial_applications=_territorial(_findall(treaty, "TerritorialApplications/Application")),
+        declarations=_statements(_findall(treaty, "Declarations/Declaration", source)),
+        objections=_statements(_findall(treaty, "Objections/Objection", source)),
+        territorial_applications=_territorial(_findall(treaty, "TerritorialApplications/Application", source)),
         declarations_under_article_title=squash(" ".join(under_titles)) or None,
-        declarations_under_article=_statements(_findall(treaty, "DeclarationsUnderArticle/Declaration")),
+        declarations_under_article=_statements(_findall(treaty, "DeclarationsUnderArticle/Declaration", source)),
     )
 
 
@@ -167,13 +185,13 @@ def _header(treaty: ET.Element, source: str) -> Header:
 
 
 def _table(treaty: ET.Element, source: str) -> tuple[tuple[Column, ...], tuple[Row, ...]]:
-    legend = [parse_legend(_inner(entry)) for entry in _findall(treaty, _LEGEND)]
+    legend = [parse_legend(_inner(entry)) for entry in _findall(treaty, _LEGEND, source, MAX_COLUMNS + 1)]
     columns = tuple(legend[1:])  # the first column is the participant
     width = len(columns)
     rows = []
     seen: dict[str, Cell] = {"": EMPTY_CELL}  # cells repeat within a table (signatures on the opening day)
     # The hot loop of the reader: C-level child lookups and .text, one dict probe per cell.
-    for number, row in enumerate(_findall(treaty, _ROWS), start=1):
+    for number, row in enumerate(_findall(treaty, _ROWS, source, MAX_ROWS), start=1):
         entries = row.findall("Entry")
         if not entries:
             continue
