@@ -100,7 +100,7 @@ def read_html(data: bytes, source: str) -> StatusDocument:
     return StatusDocument(
         source=source,
         format="html",
-        header=_header(found, text),
+        header=_header(found, text, source),
         as_of=_as_of(text),
         columns=columns,
         rows=rows,
@@ -283,7 +283,7 @@ def _first(found: dict[str, list[list[Event]]], key: str) -> str | None:
     return (_flat(captures[0])[0] or None) if captures else None
 
 
-def _header(found: dict[str, list[list[Event]]], page: str) -> Header:
+def _header(found: dict[str, list[list[Event]]], page: str, source: str) -> Header:
     chapter = chapter_numeral(_first(found, "rptHead_ctl00_tcHead") or "")
     heading = _first(found, "rptTreaty_ctl00_tcTreaty") or ""
     numbered = _TREATY_NUMBER.match(heading)
@@ -297,7 +297,7 @@ def _header(found: dict[str, list[list[Event]]], page: str) -> Header:
     eif_text = _first(found, "rptEIF_ctl00_tcText")
     in_force = not (_first(found, "rptEIF_ctl00_tcEifLabel") or "").lower().startswith("not yet")
     registered, number = registration(_first(found, "rptRegistration_ctl00_tcText") or "")
-    signatories, parties = status_counts(_first(found, "rptStatus_ctl00_tcText") or "")
+    signatories, parties = status_counts(_first(found, "rptStatus_ctl00_tcText") or "", source)
     template = _TEMPLATE.search(page)
     return Header(
         mtdsg=mtdsg,

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ratify.errors import DataError, OutputError
+from ratify.errors import DataError, OutputError, UntcFormatError
 from ratify.model.names import normalize
 from ratify.model.records import (
     ActionKind,
@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ImportReport",
     "ImportResult",
+    "check_mtdsg",
     "consent_kind_of",
     "document_to_file",
     "import_untc",
@@ -77,6 +78,9 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _PROSE_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTHS})\s+(\d{{4}})\b")
 _SENTENCE_BREAK = re.compile(r"(?<=\.)\s+(?=[A-Z])")
 _ARTICLES = re.compile(r"\barticles?\s+((?:[0-9IVXL]+[A-Za-z]?(?:\s*\([0-9a-z]+\))*)(?:\s*(?:,|and)\s*[0-9IVXL]+[A-Za-z]?(?:\s*\([0-9a-z]+\))*)*)", re.I)
+# What an instrument's number must look like before it names a file: a chapter numeral and one to
+# four short parts (XI-A-1, III-2-12a, XVIII-12-b). Nothing else (a path, "../x", 5,000 letters).
+_MTDSG_SHAPE = re.compile(r"[IVXLC]{1,8}(?:-[0-9A-Za-z]{1,8}){1,4}", re.IGNORECASE)
 _MADE_BY = re.compile(r"made by (?:the Government of )?(?:the )?(.+?)(?: upon| at the time| on \d|:|$)", re.I)
 
 
@@ -86,6 +90,20 @@ class ImportResult:
 
     file: InstrumentFile
     notes: tuple[str, ...] = ()
+
+
+def check_mtdsg(doc: StatusDocument) -> str:
+    """The document's MTDSG number, refused with an UntcFormatError unless it is one.
+
+    The number names the instrument's file in the data folder, so an empty chapter or number,
+    a heading that is a path (``/etc/x``, ``../x``) or an overlong one never gets that far.
+    """
+    mtdsg = doc.header.mtdsg
+    if not _MTDSG_SHAPE.fullmatch(mtdsg):
+        shown = mtdsg if len(mtdsg) <= 60 else mtdsg[:57] + "…"
+        raise UntcFormatError(doc.source, f"the treaty's MTDSG number {shown!r} is not a chapter numeral and a "
+                                          "number (like V-2 or XVIII-12-a); the file cannot be imported")
+    return mtdsg
 
 
 def instrument_id_for(mtdsg: str) -> str:
@@ -131,6 +149,7 @@ def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: Inst
         # a header-only file (a page without its table) says nothing about the participants: keep them
         return ImportResult(base, (f"{doc.source}: no participants table; the {len(base.participants)} "
                                    f"participants already in the folder are kept",))
+    check_mtdsg(doc)
     notes: list[str] = []
     src = source or untc_source(doc, as_of)
     instrument = _instrument(doc, base, src)
@@ -268,7 +287,11 @@ def _record(doc: StatusDocument, row: Row, state: State, sig_col: int | None, co
         else:
             extra.append(f"{column.label}: {cell.text}")
     footnotes = tuple(Footnote(n, _note_text(doc, n)) for n in row.footnotes)
-    denunciation = _denunciation(footnotes) if bracketed else None
+    try:
+        denunciation = _denunciation(footnotes) if bracketed else None
+    except _NoSuchDate as exc:
+        raise UntcFormatError(doc.source, f"participant {row.name!r}: a footnote on its withdrawal gives the date "
+                                          f"{exc.args[0]!r}, which does not exist") from None
     return ParticipantRecord(
         state=state.alpha3,
         name=row.name,
@@ -299,11 +322,18 @@ def _note_text(doc: StatusDocument, index: str) -> str | None:
     return note.text if note else None
 
 
+class _NoSuchDate(ValueError):
+    """A date in a footnote that no calendar has ("31 February 2000")."""
+
+
 def _prose_date(text: str) -> dt.date | None:
     m = _PROSE_DATE.search(text)
     if not m:
         return None
-    return dt.datetime.strptime(f"{m.group(1)} {m.group(2)} {m.group(3)}", "%d %B %Y").date()
+    try:
+        return dt.datetime.strptime(f"{m.group(1)} {m.group(2)} {m.group(3)}", "%d %B %Y").date()
+    except ValueError:
+        raise _NoSuchDate(m.group()) from None
 
 
 def _denunciation(footnotes: Iterable[Footnote]) -> Denunciation:
@@ -515,7 +545,7 @@ def import_untc(paths: Iterable[str | os.PathLike[str]], data: str | os.PathLike
         if progress:
             progress(i, len(files), str(path))
         doc = read_status(path)
-        mtdsg = doc.header.mtdsg
+        mtdsg = check_mtdsg(doc)
         rel_base = pending.get(mtdsg)
         base = rel_base if rel_base is not None else (existing[mtdsg][1] if mtdsg in existing else None)
         when = doc.as_of or stamp

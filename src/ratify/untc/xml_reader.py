@@ -177,8 +177,8 @@ def _header(treaty: ET.Element, source: str) -> Header:
         entry_into_force_text=eif_text,
         registration_date=registration_date,
         registration_number=registration_number,
-        signatories=count(_plain(data, "Status/Signatories")),
-        parties=count(_plain(data, "Status/Parties")),
+        signatories=count(_plain(data, "Status/Signatories"), "signatories", source),
+        parties=count(_plain(data, "Status/Parties"), "parties", source),
         treaty_text=_plain(data, "TreatyText/Text"),
         template=_plain(treaty, "Template"),
     )
