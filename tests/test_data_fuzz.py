@@ -94,14 +94,17 @@ def test_hostile_values_load_or_raise_data_error(tmp_path_factory: pytest.TempPa
     _loads_or_data_error(_folder(tmp_path_factory.mktemp("hostile"), {**pristine, rel: text}))
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(rel=st.sampled_from(SMALL), depth=st.sampled_from([1_000, 5_000, 20_000]),
-       kind=st.sampled_from(["[", "{a="]), where=st.floats(0, 1))
-def test_deep_nesting_anywhere_is_a_data_error(tmp_path_factory: pytest.TempPathFactory, pristine: dict[str, str],
-                                              rel: str, depth: int, kind: str, where: float) -> None:
-    closing = "]" if kind == "[" else "}"
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rel=st.sampled_from(SMALL), size=st.sampled_from([1_000, 5_000, 20_000]),
+       kind=st.sampled_from(["[", "{a=", "digits"]), where=st.floats(0, 1))
+def test_deep_nesting_or_huge_numbers_anywhere_are_a_data_error(
+        tmp_path_factory: pytest.TempPathFactory, pristine: dict[str, str], rel: str, size: int, kind: str,
+        where: float) -> None:
     lines = pristine[rel].splitlines(keepends=True)
     at = int(len(lines) * where)
-    nested = "deep = " + kind * depth + "1" + closing * depth + "\n"
-    _loads_or_data_error(_folder(tmp_path_factory.mktemp("deep"), {**pristine, rel: "".join(lines[:at]) + nested
+    if kind == "digits":  # more than the 4,300 digits Python converts to an int
+        inserted = "huge = " + "9" * size + "\n"
+    else:
+        inserted = "deep = " + kind * size + "1" + ("]" if kind == "[" else "}") * size + "\n"
+    _loads_or_data_error(_folder(tmp_path_factory.mktemp("deep"), {**pristine, rel: "".join(lines[:at]) + inserted
                                                                    + "".join(lines[at:])}))

@@ -61,3 +61,12 @@ def test_toml_nested_thousands_deep_is_a_problem_of_its_file(data_copy, depth: i
     assert any(p.file == str(path) and "nested too deeply" in p.reason for p in problems), problems[:3]
     with pytest.raises(DataError, match="nested too deeply"):
         ratify.load(data_copy)
+
+
+def test_an_integer_of_thousands_of_digits_is_a_problem_of_its_file(data_copy) -> None:
+    path = data_copy / "instruments" / "refugees-1951.toml"
+    path.write_text("n = " + "9" * 5_000 + "\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    problems = validate(data_copy)
+    assert any(p.file == str(path) and "4300 digits" in p.reason for p in problems), problems[:3]
+    with pytest.raises(DataError, match="cannot be read"):
+        ratify.load(data_copy)

@@ -180,6 +180,8 @@ def _parse_toml(data: bytes, path: Path, problems: list[Problem]) -> dict[str, A
         problems.append(Problem(str(path), "", f"TOML syntax error: {exc}"))
     except RecursionError:  # tomllib reads nested arrays and tables recursively
         problems.append(Problem(str(path), "", "arrays or tables nested too deeply"))
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        problems.append(Problem(str(path), "", f"a value that cannot be read ({str(exc).split(';')[0]})"))
     return None
 
 
