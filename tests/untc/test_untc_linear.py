@@ -15,7 +15,14 @@ import pytest
 
 from ratify.errors import UntcFormatError
 from ratify.untc import read_status
-from ratify.untc.guard import MAX_COLUMNS, MAX_NESTED_PARTS, MAX_ROWS, MAX_STATEMENTS
+from ratify.untc.guard import (
+    MAX_COLUMNS,
+    MAX_ELEMENTS,
+    MAX_MARKUP_DEPTH,
+    MAX_NESTED_PARTS,
+    MAX_ROWS,
+    MAX_STATEMENTS,
+)
 
 
 def xml(name: bytes = b"Albania", cell: bytes = b"1 Jan 2000", extra: bytes = b"", rows: bytes = b"") -> bytes:
@@ -56,8 +63,9 @@ ADVERSARIAL: dict[str, tuple[str, Callable[[int], bytes]]] = {
     "xml-cell-leading-spaces": ("V-2.en.xml", lambda n: xml(cell=b"[" + b" " * n + b"!")),
     "xml-nested-markup": (
         "V-2.en.xml",
-        lambda n: xml(extra=b"<EndNotes>" + (b"<Note><text>" + b"<a>" * 400 + b"x" + b"</a>" * 400
-                                             + b"</text></Note>") * max(1, n // 3000) + b"</EndNotes>"),
+        lambda n: xml(extra=b"<EndNotes>" + (b"<Note><text>" + b"<a>" * MAX_MARKUP_DEPTH + b"x"
+                                             + b"</a>" * MAX_MARKUP_DEPTH + b"</text></Note>") * max(1, n // 500)
+                      + b"</EndNotes>"),
     ),
     "xml-prose-dates": ("V-2.en.xml", lambda n: xml(extra=b"<EndNotes><Note><text>" + b"1 " * (n // 2)
                                                     + b"</text></Note></EndNotes>")),
@@ -153,6 +161,18 @@ def test_cap_on_nested_parts() -> None:
     nested = b'<div id="a_rptHead_ctl00_tcHead">' * (MAX_NESTED_PARTS + 1)
     refused("page.html", page(nested + b"</div>" * (MAX_NESTED_PARTS + 1)),
             f"more than {MAX_NESTED_PARTS} parts of the page open inside one another")
+
+
+def test_cap_on_elements() -> None:
+    refused("V-2.en.xml", xml(extra=b"<x/>" * (MAX_ELEMENTS + 1)), f"more than {MAX_ELEMENTS:,} elements")
+
+
+def test_cap_on_markup_depth() -> None:
+    deep = b"<a>" * (MAX_MARKUP_DEPTH + 1) + b"x" + b"</a>" * (MAX_MARKUP_DEPTH + 1)
+    refused("V-2.en.xml", xml(name=deep), f"markup nested more than {MAX_MARKUP_DEPTH} deep")
+    refused("V-2.en.xml", xml(name=b"<a>" * 200_000 + b"</a>" * 200_000), "nested more than")
+    assert read_status("V-2.en.xml", xml(name=b"<a>" * (MAX_MARKUP_DEPTH - 1) + b"Albania"
+                                         + b"</a>" * (MAX_MARKUP_DEPTH - 1))).rows[0].name == "Albania"
 
 
 def test_within_the_caps_a_page_still_reads() -> None:

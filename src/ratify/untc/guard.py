@@ -6,7 +6,9 @@ from ratify.errors import UntcFormatError
 
 __all__ = [
     "MAX_COLUMNS",
+    "MAX_ELEMENTS",
     "MAX_INPUT_BYTES",
+    "MAX_MARKUP_DEPTH",
     "MAX_NESTED_PARTS",
     "MAX_ROWS",
     "MAX_STATEMENTS",
@@ -23,6 +25,8 @@ MAX_ROWS = 5_000  # participant rows in one table
 MAX_COLUMNS = 64  # date columns of the participants table (cells in a row)
 MAX_STATEMENTS = 20_000  # declarations, objections, end notes, territorial applications: each
 MAX_NESTED_PARTS = 8  # parts of an HTML page (the table, a declaration…) open inside one another
+MAX_ELEMENTS = 100_000  # elements of an XML file (the largest real one has 1,508)
+MAX_MARKUP_DEPTH = 64  # elements inside one text of an XML file (real ones: a <superscript> in a <p>)
 
 
 def check_count(source: str, what: str, number: int, limit: int) -> None:

@@ -1,10 +1,11 @@
 """Read a UN Treaty Collection status page (``ViewDetails.aspx``) into a :class:`StatusDocument`.
 
 The page is ASP.NET output with unbalanced markup (``</n>``, ``<SUP>…</superscript>``), so it is
-not turned into a tree. A linear tokenizer (:mod:`.htmltokens`, ``html.parser``'s rules without its
-quadratic corners) streams it once and the elements that matter are recorded as event lists, found by the suffix of their id: the participant grid
-``…_tblgrid``, the header prose (``…_rptEIF_ctl00_tcText`` …), the declarations, objections and
-end notes (``…_dgDec_ctl05_divText`` …), the declarations under an article
+not turned into a tree. A linear tokenizer (:mod:`.htmltokens`: ``html.parser``'s rules without
+its quadratic corners) streams it once and the elements that matter are recorded as event lists,
+found by the suffix of their id: the participant grid ``…_tblgrid``, the header prose
+(``…_rptEIF_ctl00_tcText`` …), the declarations, objections and end notes
+(``…_dgDec_ctl05_divText`` …), the declarations under an article
 (``…_dgDecUnderArticle_ctl03_divText``, titled by ``…_divMainDecArt``) and the
 territorial-application table ``…_tblDec``.
 """

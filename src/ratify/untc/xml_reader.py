@@ -25,10 +25,18 @@ from ratify.untc.document import (
     StatusDocument,
     TerritorialApplication,
 )
-from ratify.untc.guard import MAX_COLUMNS, MAX_ROWS, MAX_STATEMENTS, check_count, check_size
+from ratify.untc.guard import (
+    MAX_COLUMNS,
+    MAX_ELEMENTS,
+    MAX_MARKUP_DEPTH,
+    MAX_ROWS,
+    MAX_STATEMENTS,
+    check_count,
+    check_size,
+)
 from ratify.untc.header import chapter_numeral, count, mtdsg_from_path, registration, split_conclusion
 from ratify.untc.repair import repair_xml
-from ratify.untc.safexml import parse_untrusted
+from ratify.untc.safexml import TooManyElements, parse_untrusted
 from ratify.untc.statements import SectionBuilder
 from ratify.untc.table import EMPTY_CELL, make_row, parse_cell, parse_legend
 from ratify.untc.text import plain, split_footnotes, squash
@@ -56,13 +64,19 @@ def read_xml(data: bytes, source: str) -> StatusDocument:
         )
     try:
         return _document(treaty, source)
-    except RecursionError:
-        raise UntcFormatError(source, "markup nested too deeply") from None
+    except (RecursionError, _TooDeep):
+        raise UntcFormatError(source, f"markup nested more than {MAX_MARKUP_DEPTH} deep in a text; refused") from None
+
+
+class _TooDeep(Exception):
+    """Markup nested deeper than :data:`~.guard.MAX_MARKUP_DEPTH` inside one text."""
 
 
 def _parse(data: bytes, source: str) -> ET.Element:
     try:
-        return parse_untrusted(data)
+        return parse_untrusted(data, MAX_ELEMENTS)
+    except TooManyElements:
+        reason = f"more than {MAX_ELEMENTS:,} elements; refused (the limit of a status file)"
     except defusedxml.DTDForbidden:
         reason = "has a DOCTYPE declaration; refused (a DTD can define entity bombs or external references)"
     except defusedxml.EntitiesForbidden:
@@ -98,6 +112,8 @@ def _inner(element: ET.Element) -> str:
             continue
         tag = str(child.tag)
         parts += ("<", tag, ">", child.text or "")
+        if len(stack) >= MAX_MARKUP_DEPTH:
+            raise _TooDeep
         stack.append(iter(child))
         tails.append(f"</{tag}>{child.tail or ''}")
     return "".join(parts)
