@@ -180,3 +180,32 @@ def test_within_the_caps_a_page_still_reads() -> None:
     doc = read_status("page.html", page(nested))
     assert doc.header.chapter == "V"
     assert [row.name for row in doc.rows] == ["Albania"]
+
+
+def test_importing_many_footnotes_and_notes_is_linear() -> None:
+    """Each footnote of a row finds its end note in constant time (a scan per footnote was quadratic)."""
+    import ratify
+    from ratify.untc.importer import document_to_file
+
+    find_state = ratify.load().find_state
+
+    def make(n: int) -> bytes:
+        marks = ",".join(str(i) for i in range(n)).encode()
+        notes = b"".join(b"<Note><index>%d</index><text>note</text></Note>" % i for i in range(n))
+        return xml(name=b"Albania&lt;superscript&gt;" + marks + b"&lt;/superscript&gt;",
+                   extra=b"<EndNotes>" + notes + b"</EndNotes>")
+
+    def seconds(n: int) -> float:
+        doc = read_status("V-2.en.xml", make(n))
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            document_to_file(doc, find_state)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    n = 1_000
+    while seconds(n) < 0.05 and n * 4 <= MAX_STATEMENTS:
+        n *= 2
+    small, large = seconds(n), seconds(2 * n)
+    assert large < max(3 * small, 0.05), f"n={n:,}: {small:.3f}s, 2n: {large:.3f}s"

@@ -160,6 +160,7 @@ def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: Inst
     statements = _statements_by_state(doc, find_state)
     adopted = instrument.adoption.date if instrument.adoption else None
     seen: set[str] = set()
+    note_texts = _note_texts(doc)
     for row in doc.rows:
         state = find_state(row.name)
         if state is None:
@@ -171,7 +172,7 @@ def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: Inst
             unmatched.append(UnmatchedRow(row.name, tuple(c.text for c in row.cells), row.footnotes))
             continue
         seen.add(state.alpha3)
-        rec = _record(doc, row, state, sig_col, consent_col, notes)
+        rec = _record(doc, row, state, sig_col, consent_col, notes, note_texts)
         raws = statements.get(state.alpha3)
         if raws:
             made = _statements(raws, rec.consent, find_state)
@@ -263,7 +264,7 @@ def _column_roles(columns: tuple[Column, ...]) -> tuple[int | None, int | None]:
 
 
 def _record(doc: StatusDocument, row: Row, state: State, sig_col: int | None, consent_col: int | None,
-            notes: list[str]) -> ParticipantRecord:
+            notes: list[str], note_texts: dict[str, str]) -> ParticipantRecord:
     signature = consent = None
     kind: ConsentKind | None = None
     label: str | None = None
@@ -286,7 +287,7 @@ def _record(doc: StatusDocument, row: Row, state: State, sig_col: int | None, co
             kind, label = _consent_kind(column, cell, doc.source, row.name, notes)
         else:
             extra.append(f"{column.label}: {cell.text}")
-    footnotes = tuple(Footnote(n, _note_text(doc, n)) for n in row.footnotes)
+    footnotes = tuple(Footnote(n, note_texts.get(n)) for n in row.footnotes)
     try:
         denunciation = _denunciation(footnotes) if bracketed else None
     except _NoSuchDate as exc:
@@ -317,9 +318,11 @@ def _consent_kind(column: Column, cell: Cell, source: str, name: str,
     return kind, None
 
 
-def _note_text(doc: StatusDocument, index: str) -> str | None:
-    note = doc.note(index)
-    return note.text if note else None
+def _note_texts(doc: StatusDocument) -> dict[str, str]:
+    """Each end note's text by its number, the first of a number winning (as ``doc.note`` does).
+
+    Looked up once per footnote of every row: a dict keeps that linear in the file."""
+    return {note.index: note.text for note in reversed(doc.notes)}
 
 
 class _NoSuchDate(ValueError):
