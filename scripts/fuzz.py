@@ -105,6 +105,8 @@ class Child:
                    RATIFY_CACHE="0")
         self.process = subprocess.Popen([sys.executable, __file__, "--worker"], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, env=env, text=True, bufsize=1)
+        assert self.process.stdout is not None
+        self.stdout = self.process.stdout
         self.job: dict[str, str] | None = None
         self.started = 0.0
 
@@ -195,11 +197,11 @@ def run(jobs: list[dict[str, str]], workers: int, timeout: float, keep: Path | N
         if pending:
             child.send(pending.pop())
     while any(child.job is not None for child in children):
-        busy = {child.process.stdout: child for child in children if child.job is not None}
+        busy = {child.stdout: child for child in children if child.job is not None}
         ready, _, _ = select.select(list(busy), [], [], 0.5)
         for stream in ready:
             child = busy[stream]
-            line = stream.readline()  # type: ignore[union-attr]
+            line = stream.readline()
             job = child.job
             assert job is not None
             if not line:  # the child died (a crash of the interpreter itself)

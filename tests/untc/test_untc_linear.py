@@ -170,7 +170,7 @@ def test_cap_on_elements() -> None:
 def test_cap_on_markup_depth() -> None:
     deep = b"<a>" * (MAX_MARKUP_DEPTH + 1) + b"x" + b"</a>" * (MAX_MARKUP_DEPTH + 1)
     refused("V-2.en.xml", xml(name=deep), f"markup nested more than {MAX_MARKUP_DEPTH} deep")
-    refused("V-2.en.xml", xml(name=b"<a>" * 200_000 + b"</a>" * 200_000), "nested more than")
+    refused("V-2.en.xml", xml(name=b"<a>" * 50_000 + b"</a>" * 50_000), "nested more than")
     assert read_status("V-2.en.xml", xml(name=b"<a>" * (MAX_MARKUP_DEPTH - 1) + b"Albania"
                                          + b"</a>" * (MAX_MARKUP_DEPTH - 1))).rows[0].name == "Albania"
 
