@@ -227,6 +227,10 @@ def _parse_toml(data: bytes, path: Path, problems: list[Problem]) -> dict[str, A
         problems.append(Problem(str(path), "", f"cannot read the file: {exc}"))
     except tomllib.TOMLDecodeError as exc:
         problems.append(Problem(str(path), "", f"TOML syntax error: {exc}"))
+    except RecursionError:  # tomllib reads nested arrays and tables recursively
+        problems.append(Problem(str(path), "", "arrays or tables nested too deeply"))
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        problems.append(Problem(str(path), "", f"a value that cannot be read ({str(exc).split(';')[0]})"))
     return None
 
 
@@ -255,6 +259,8 @@ def _structure(raw: Any, cls: type[T], path: Path, prefix: str, problems: list[P
             problems.append(Problem(str(path), _join_path(prefix, where.removeprefix("$").lstrip(".")), reason))
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         problems.append(Problem(str(path), prefix, _describe(exc, cls)))
+    except RecursionError:
+        problems.append(Problem(str(path), prefix, "values nested too deeply"))
     return None
 
 

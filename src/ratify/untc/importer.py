@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ratify.errors import DataError
+from ratify.errors import DataError, UntcFormatError
 from ratify.model.names import normalize
 from ratify.model.records import (
     ActionKind,
@@ -52,6 +52,7 @@ __all__ = [
     "ImportReport",
     "ImportResult",
     "StatusInput",
+    "check_mtdsg",
     "consent_kind_of",
     "document_to_file",
     "import_status",
@@ -78,6 +79,9 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _PROSE_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTHS})\s+(\d{{4}})\b")
 _SENTENCE_BREAK = re.compile(r"(?<=\.)\s+(?=[A-Z])")
 _ARTICLES = re.compile(r"\barticles?\s+((?:[0-9IVXL]+[A-Za-z]?(?:\s*\([0-9a-z]+\))*)(?:\s*(?:,|and)\s*[0-9IVXL]+[A-Za-z]?(?:\s*\([0-9a-z]+\))*)*)", re.IGNORECASE)
+# What an instrument's number must look like before it names a file: a chapter numeral and one to
+# four short parts (XI-A-1, III-2-12a, XVIII-12-b). Nothing else (a path, "../x", 5,000 letters).
+_MTDSG_SHAPE = re.compile(r"[IVXLC]{1,8}(?:-[0-9A-Za-z]{1,8}){1,4}", re.IGNORECASE)
 _MADE_BY = re.compile(r"made by (?:the Government of )?(?:the )?(.+?)(?: upon| at the time| on \d|:|$)", re.IGNORECASE)
 
 
@@ -87,6 +91,20 @@ class ImportResult:
 
     file: InstrumentFile
     notes: tuple[str, ...] = ()
+
+
+def check_mtdsg(doc: StatusDocument) -> str:
+    """The document's MTDSG number, refused with an UntcFormatError unless it is one.
+
+    The number names the instrument's file in the data folder, so an empty chapter or number,
+    a heading that is a path (``/etc/x``, ``../x``) or an overlong one never gets that far.
+    """
+    mtdsg = doc.header.mtdsg
+    if not _MTDSG_SHAPE.fullmatch(mtdsg):
+        shown = mtdsg if len(mtdsg) <= 60 else mtdsg[:57] + "…"
+        raise UntcFormatError(doc.source, f"the treaty's MTDSG number {shown!r} is not a chapter numeral and a "
+                                          "number (like V-2 or XVIII-12-a); the file cannot be imported")
+    return mtdsg
 
 
 def instrument_id_for(mtdsg: str) -> str:
@@ -132,6 +150,7 @@ def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: Inst
         # a header-only file (a page without its table) says nothing about the participants: keep them
         return ImportResult(base, (f"{doc.source}: no participants table; the {len(base.participants)} "
                                    f"participants already in the folder are kept",))
+    check_mtdsg(doc)
     notes: list[str] = []
     src = source or untc_source(doc, as_of)
     instrument = _instrument(doc, base, src)
@@ -142,6 +161,7 @@ def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: Inst
     statements = _statements_by_state(doc, find_state)
     adopted = instrument.adoption.date if instrument.adoption else None
     seen: set[str] = set()
+    note_texts = _note_texts(doc)
     for row in doc.rows:
         state = find_state(row.name)
         if state is None:
@@ -153,7 +173,7 @@ def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: Inst
             unmatched.append(UnmatchedRow(row.name, tuple(c.text for c in row.cells), row.footnotes))
             continue
         seen.add(state.alpha3)
-        rec = _record(doc, row, state, sig_col, consent_col, notes)
+        rec = _record(doc, row, state, sig_col, consent_col, notes, note_texts)
         raws = statements.get(state.alpha3)
         if raws:
             made = _statements(raws, rec.consent, find_state)
@@ -245,7 +265,7 @@ def _column_roles(columns: tuple[Column, ...]) -> tuple[int | None, int | None]:
 
 
 def _record(doc: StatusDocument, row: Row, state: State, sig_col: int | None, consent_col: int | None,
-            notes: list[str]) -> ParticipantRecord:
+            notes: list[str], note_texts: dict[str, str]) -> ParticipantRecord:
     signature = consent = None
     kind: ConsentKind | None = None
     label: str | None = None
@@ -268,8 +288,12 @@ def _record(doc: StatusDocument, row: Row, state: State, sig_col: int | None, co
             kind, label = _consent_kind(column, cell, doc.source, row.name, notes)
         else:
             extra.append(f"{column.label}: {cell.text}")
-    footnotes = tuple(Footnote(n, _note_text(doc, n)) for n in row.footnotes)
-    denunciation = _denunciation(footnotes) if bracketed else None
+    footnotes = tuple(Footnote(n, note_texts.get(n)) for n in row.footnotes)
+    try:
+        denunciation = _denunciation(footnotes) if bracketed else None
+    except _NoSuchDate as exc:
+        raise UntcFormatError(doc.source, f"participant {row.name!r}: a footnote on its withdrawal gives the date "
+                                          f"{exc.args[0]!r}, which does not exist") from None
     return ParticipantRecord(
         state=state.alpha3,
         name=row.name,
@@ -295,16 +319,25 @@ def _consent_kind(column: Column, cell: Cell, source: str, name: str,
     return kind, None
 
 
-def _note_text(doc: StatusDocument, index: str) -> str | None:
-    note = doc.note(index)
-    return note.text if note else None
+def _note_texts(doc: StatusDocument) -> dict[str, str]:
+    """Each end note's text by its number, the first of a number winning (as ``doc.note`` does).
+
+    Looked up once per footnote of every row: a dict keeps that linear in the file."""
+    return {note.index: note.text for note in reversed(doc.notes)}
+
+
+class _NoSuchDate(ValueError):
+    """A date in a footnote that no calendar has ("31 February 2000")."""
 
 
 def _prose_date(text: str) -> dt.date | None:
     m = _PROSE_DATE.search(text)
     if not m:
         return None
-    return dt.datetime.strptime(f"{m.group(1)} {m.group(2)} {m.group(3)}", "%d %B %Y").date()
+    try:
+        return dt.datetime.strptime(f"{m.group(1)} {m.group(2)} {m.group(3)}", "%d %B %Y").date()
+    except ValueError:
+        raise _NoSuchDate(m.group()) from None
 
 
 def _denunciation(footnotes: Iterable[Footnote]) -> Denunciation:
@@ -571,7 +604,7 @@ def _plan(folder: Path, inputs: list[StatusInput], *, as_of: dt.date | None,
     skipped: list[str] = []
     for item in inputs:
         doc, name = item.doc, item.name
-        mtdsg = doc.header.mtdsg
+        mtdsg = check_mtdsg(doc)
         rel_base = pending.get(mtdsg)
         base = rel_base if rel_base is not None else (existing[mtdsg][1] if mtdsg in existing else None)
         when = doc.as_of or stamp
