@@ -27,12 +27,13 @@ from urllib.parse import urlsplit
 import attrs
 import cattrs
 
-import ratify
+from ratify.errors import DataError, RatifyError
 from ratify.model.names import normalize
 from ratify.model.records import ActionKind, Localized, Source, Statement, StatementKind
 from ratify.store.convert import data_converter, make_converter
+from ratify.query.catalog import Catalog
 from ratify.store.datafiles import dump_instrument_file
-from ratify.store.read import read_instrument_file
+from ratify.store.read import read_folder, read_instrument_file
 from ratify.store.schema import Correction, InstrumentFile
 from ratify.untc import read_status
 from ratify.untc.importer import document_to_file, untc_source
@@ -185,10 +186,22 @@ def apply_statements(f: InstrumentFile, entries: list[StatementEntry], problems:
                         sources=tuple(sources.values()))
 
 
+def state_register() -> Catalog:
+    """The hand-curated register of states (data/states.toml), for matching the depositary's names.
+
+    Only the register is read, never the generated instrument files: a bad generated file must not
+    keep the build from regenerating it.
+    """
+    files = read_folder(DATA, instruments=False)
+    if files.problems:
+        raise DataError(list(files.problems))
+    return Catalog(instruments=(), states=tuple(files.states.values()))
+
+
 def build(check: bool) -> int:
     manifest = data_converter().structure(tomllib.loads((SOURCES / "untc" / "MANIFEST.toml").read_text("utf-8")),
                                           Manifest)
-    catalog = ratify.load(DATA)  # for the state names; instruments are rebuilt below
+    catalog = state_register()
     tables = {t.instrument: t for t in manifest.tables}
     entries = statement_entries()
     problems: list[str] = []
@@ -233,7 +246,11 @@ def build(check: bool) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check that the committed files are current")
-    return build(parser.parse_args().check)
+    try:
+        return build(parser.parse_args().check)
+    except RatifyError as exc:
+        print(f"build: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
