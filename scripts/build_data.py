@@ -129,6 +129,44 @@ def corrections_for(mtdsg: str) -> tuple[list[Correction], list[Source]]:
     return corrections, list(sources.values())
 
 
+@attrs.frozen
+class DataNote:
+    """A curated note on one state's record (sources/corrections/<MTDSG>.toml, [[notes]]): a lead that is
+    not a depositary action (so never a correction), shown with the record so a reader knows it may be
+    out of date."""
+
+    state: str
+    text: str
+    source_url: str
+    source_title: str
+    source_publisher: str
+    source_date: dt.date | None = None
+
+
+def notes_for(mtdsg: str) -> list[DataNote]:
+    path = SOURCES / "corrections" / f"{mtdsg}.toml"
+    if not path.exists():
+        return []
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    return [_lenient().structure(item, DataNote) for item in raw.get("notes", [])]
+
+
+def apply_notes(f: InstrumentFile, notes: list[DataNote], problems: list[str]) -> InstrumentFile:
+    """Add each curated note, with its source named in the words, to the state's record."""
+    if not notes:
+        return f
+    participants = {p.state: p for p in f.participants}
+    for n in notes:
+        rec = participants.get(n.state)
+        if rec is None:
+            problems.append(f"{f.instrument.mtdsg} {n.state}: curated note for a state with no record")
+            continue
+        when = f", {n.source_date.isoformat()}" if n.source_date else ""
+        words = f"{n.text} (Source: {n.source_publisher}, {n.source_title}{when}, {n.source_url})"
+        participants[n.state] = attrs.evolve(rec, notes=tuple(rec.notes) + (words,))
+    return attrs.evolve(f, participants=tuple(participants[k] for k in sorted(participants)))
+
+
 def statement_entries() -> list[StatementEntry]:
     path = SOURCES / "overlay" / "reservations.toml"
     if not path.exists():
@@ -228,6 +266,7 @@ def build(check: bool) -> int:
             f = attrs.evolve(f, corrections=tuple(corrections),
                              sources=tuple(f.sources) + tuple(s for s in sources if s not in f.sources))
             f = apply_statements(f, entries, problems)
+            f = apply_notes(f, notes_for(inst.mtdsg), problems)
         outputs[DATA / "instruments" / overlay.name] = dump_instrument_file(f)
     for p in problems:
         print("build:", p, file=sys.stderr)
