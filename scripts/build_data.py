@@ -30,8 +30,8 @@ import cattrs
 from ratify.errors import DataError, RatifyError
 from ratify.model.names import normalize
 from ratify.model.records import ActionKind, Localized, Source, Statement, StatementKind
-from ratify.store.convert import data_converter, make_converter
 from ratify.query.catalog import Catalog
+from ratify.store.convert import data_converter, make_converter
 from ratify.store.datafiles import dump_instrument_file
 from ratify.store.read import read_folder, read_instrument_file
 from ratify.store.schema import Correction, InstrumentFile
