@@ -501,3 +501,49 @@ def test_unverified_records_the_statements_read_and_the_open_items() -> None:
     assert "all\nthirteen months from January 2018 to January 2019" in text
     assert "identifies the entry of 23 January 2018 as Belgium's" in text
     assert "Iran and the UNTOC" in text
+
+
+# --- reservations and declarations of the Almaty Process states -----------------------------------
+
+def _curated(cat: ratify.Catalog, state: str, instrument: str) -> list:
+    return [s for s in cat.participation(state, instrument).statements if s.summary is not None]
+
+
+def test_every_almaty_statement_on_the_new_instruments_is_curated(cat: ratify.Catalog) -> None:
+    for iid in CORE:
+        for state in ALMATY:
+            p = cat.participation(state, iid)
+            for s in p.statements if p else ():
+                assert s.summary is not None and s.summary.ru, (iid, state, (s.text or "")[:60])
+                assert s.source is None or cat.source(s.source).url
+
+
+@pytest.mark.parametrize(("state", "instrument", "kind", "articles", "words"), [
+    ("IRN", "CRC", StatementKind.RESERVATION, (), "incompatible with Islamic Laws"),
+    ("UZB", "CRPD", StatementKind.RESERVATION, ("12",), "reserves the right to continue their use"),
+    ("IRN", "CRPD", StatementKind.DECLARATION, ("46",), "may be incompatible with its applicable rules"),
+    ("AZE", "ICCPR-OP2", StatementKind.RESERVATION, ("2(1)",), "in time of war"),
+])
+def test_scope_limiting_statements_of_almaty_states(cat: ratify.Catalog, state: str, instrument: str,
+                                                    kind: StatementKind, articles: tuple, words: str) -> None:
+    (s,) = [s for s in cat.participation(state, instrument).statements if s.limits_scope]
+    assert s.kind is kind and s.articles == articles and words in s.text and s.in_effect()
+    gap = next(g for g in cat.gaps(state) if g.instrument.id == cat.instrument(instrument).id)
+    assert gap.statement == s
+
+
+def test_procedural_statements_do_not_limit_scope(cat: ratify.Catalog) -> None:
+    (tjk,) = _curated(cat, "TJK", "OP-CEDAW")
+    assert tjk.articles == ("8", "9") and not tjk.limits_scope and "Majlisi Oli" in tjk.text
+    chn = [s for s in _curated(cat, "CHN", "CAT") if "20" in s.articles]
+    assert len(chn) == 1 and not chn[0].limits_scope and chn[0].kind is StatementKind.RESERVATION
+    kaz = _curated(cat, "KAZ", "OPAC")
+    assert len(kaz) == 1 and "minimum age of 19" in kaz[0].text and "19" in kaz[0].summary.en
+
+
+def test_objections_to_turkiyes_cerd_declaration(cat: ratify.Catalog) -> None:
+    objecting = {q.state: s.date for q in cat.participations_of(instrument="CERD") for s in q.statements
+                 if s.objects_to == "TUR"}
+    assert objecting == {"CYP": D(2003, 8, 5), "GBR": D(2003, 6, 26), "SWE": D(2003, 1, 14)}
+    (tur,) = [s for s in _curated(cat, "TUR", "CERD") if s.text and "diplomatic relations" in s.text]
+    assert tur.kind is StatementKind.DECLARATION
