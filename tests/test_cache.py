@@ -32,7 +32,7 @@ def test_a_warm_load_is_the_cold_load(cache_dir: Path, monkeypatch: pytest.Monke
     assert not cache_dir.exists()  # turned off: nothing written
     monkeypatch.delenv("RATIFY_CACHE")
     first = ratify.load()
-    assert len(_entries(cache_dir)) == len(cold.instruments) == 13
+    assert len(_entries(cache_dir)) == len(cold.instruments) == 28
     warm = ratify.load()
     for loaded in (first, warm):
         assert loaded.instruments == cold.instruments
@@ -83,7 +83,7 @@ def test_a_folder_others_can_write_to_is_never_read(cache_dir: Path, capsys: pyt
 def test_cli_shows_and_clears_the_cache(cache_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ratify.load()
     assert main(["cache"]) == 0
-    assert "13 entries" in capsys.readouterr().out
+    assert "28 entries" in capsys.readouterr().out
     assert main(["cache", "--clear"]) == 0
-    assert "13 entries removed" in capsys.readouterr().out
+    assert "28 entries removed" in capsys.readouterr().out
     assert _entries(cache_dir) == []

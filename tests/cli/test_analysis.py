@@ -61,7 +61,7 @@ def test_matrix_text_is_aligned(capsys):
     code, out, _ = run(capsys, "matrix", "--group", "almaty-process", "--as-of", "2011-03-15")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "11 states × 10 instruments, as of 2011-03-15"
+    assert lines[0] == "11 states × 25 instruments, as of 2011-03-15"  # the 10 of the Declaration, 15 core treaties
     header, rule = lines[2], lines[3]
     assert header.startswith("state") and set(rule.replace(" ", "")) == {"-"}
     tkm = next(line for line in lines if line.startswith("TKM"))
@@ -94,8 +94,9 @@ def test_changes_text_with_until(capsys):
     code, out, _ = run(capsys, "changes", "--since", "2011-03-15", "--until", "2011-12-31",
                        "--group", "central-asia")
     assert code == 0
-    assert out.startswith("1 event from 2011-03-15 to 2011-12-31")
+    assert out.startswith("2 events from 2011-03-15 to 2011-12-31")
     assert "TKM" in out and "accession" in out
+    assert "2011-09-21  KGZ    IV-15       signature" in out  # Kyrgyzstan signed the CRPD (status page IV-15)
 
 
 @pytest.mark.parametrize(("argv", "message"), [
