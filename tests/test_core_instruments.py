@@ -547,3 +547,24 @@ def test_objections_to_turkiyes_cerd_declaration(cat: ratify.Catalog) -> None:
     assert objecting == {"CYP": D(2003, 8, 5), "GBR": D(2003, 6, 26), "SWE": D(2003, 1, 14)}
     (tur,) = [s for s in _curated(cat, "TUR", "CERD") if s.text and "diplomatic relations" in s.text]
     assert tur.kind is StatementKind.DECLARATION
+
+
+@pytest.mark.parametrize(("state", "instrument", "articles", "words"), [
+    ("SAU", "CRC", (), "in conflict with the provisions of Islamic law"),
+    ("QAT", "CRC", ("2", "14"), "continue to apply in respect of the provisions of articles 2 and 14"),
+    ("SOM", "CRC", ("14", "20", "21"), "contrary to the General Principles of Islamic Sharia"),
+    ("MRT", "CEDAW", (), "not contrary to Islamic Sharia"),
+    ("BRN", "CRPD", (), "beliefs and principles of Islam"),
+    ("SAU", "CERD", (), "precepts of the Islamic Shariah"),
+])
+def test_scope_limiting_reservations_of_other_states(cat: ratify.Catalog, state: str, instrument: str,
+                                                     articles: tuple, words: str) -> None:
+    limiting = [s for s in cat.participation(state, instrument).statements if s.limits_scope]
+    assert len(limiting) == 1
+    (s,) = limiting
+    assert s.articles == articles and words in s.text and s.summary.en and s.summary.ru
+
+
+def test_interpretative_declarations_are_not_marked_as_limits(cat: ratify.Catalog) -> None:
+    assert not [s for s in cat.participation("DZA", "CRC").statements if s.limits_scope]
+    assert not [s for s in cat.participation("LBY", "CRPD").statements if s.limits_scope]
