@@ -128,6 +128,8 @@ def test_prose_dates() -> None:
     assert only_date(" 25 October 2012") == dt.date(2012, 10, 25)
     assert only_date("20 Feb 1996") == dt.date(1996, 2, 20)
     assert only_date("25 October 2012 and more") is None
+    assert only_date("1 Decmeber 1999") == dt.date(1999, 12, 1)  # the depositary's misspelling (IV-5, Spain)
+    assert only_date("1 Decembre 1999") is None  # only the spelling the pages print
 
 
 def test_header_prose() -> None:

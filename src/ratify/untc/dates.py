@@ -27,7 +27,7 @@ MONTHS = {
             ("sep", "sept", "september"),
             ("oct", "october"),
             ("nov", "november"),
-            ("dec", "december"),
+            ("dec", "december", "decmeber"),  # "decmeber": the IV-5 page dates Spain's objection "1 Decmeber 1999"
         ),
         start=1,
     )
