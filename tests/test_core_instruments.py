@@ -568,3 +568,18 @@ def test_scope_limiting_reservations_of_other_states(cat: ratify.Catalog, state:
 def test_interpretative_declarations_are_not_marked_as_limits(cat: ratify.Catalog) -> None:
     assert not [s for s in cat.participation("DZA", "CRC").statements if s.limits_scope]
     assert not [s for s in cat.participation("LBY", "CRPD").statements if s.limits_scope]
+
+
+# The Netherlands Treaty Database (verdragen.nl/en/Treaty/Details/009290_w, Government of the Netherlands,
+# modified 4 December 2025) prints each party's entry into force for OPSC: one month after deposit, and
+# never before the Protocol's own entry into force (18 January 2002).
+@pytest.mark.parametrize(("state", "deposit", "in_force"), [
+    ("AFG", D(2002, 9, 19), D(2002, 10, 19)), ("ALB", D(2008, 2, 5), D(2008, 3, 5)),
+    ("DZA", D(2006, 12, 27), D(2007, 1, 27)), ("AND", D(2001, 4, 30), D(2002, 1, 18)),
+    ("AUT", D(2004, 5, 6), D(2004, 6, 6)), ("AZE", D(2002, 7, 3), D(2002, 8, 3)),
+    ("ARM", D(2005, 6, 30), D(2005, 7, 30)), ("AUS", D(2007, 1, 8), D(2007, 2, 8)),
+])
+def test_opsc_one_month_rule_on_the_dates_another_depositary_record_prints(
+        cat: ratify.Catalog, state: str, deposit: dt.date, in_force: dt.date) -> None:
+    p = cat.participation(state, "OPSC")
+    assert p.consent.date == deposit and p.entry_into_force == in_force and not p.entry_into_force_recorded
