@@ -583,3 +583,18 @@ def test_opsc_one_month_rule_on_the_dates_another_depositary_record_prints(
         cat: ratify.Catalog, state: str, deposit: dt.date, in_force: dt.date) -> None:
     p = cat.participation(state, "OPSC")
     assert p.consent.date == deposit and p.entry_into_force == in_force and not p.entry_into_force_recorded
+
+
+# The Netherlands Treaty Database (Verdragenbank), parties of ICCPR-OP1 with their dates of entry into force,
+# as reproduced by inview.nl ("De partijen en gegevens zijn afkomstig van de Verdragenbank"): three months
+# after deposit (art. 9(2)), never before the Protocol's own entry into force (23 March 1976).
+@pytest.mark.parametrize(("state", "deposit", "in_force"), [
+    ("DZA", D(1989, 9, 12), D(1989, 12, 12)), ("AND", D(2006, 9, 22), D(2006, 12, 22)),
+    ("AGO", D(1992, 1, 10), D(1992, 4, 10)), ("ARG", D(1986, 8, 8), D(1986, 11, 8)),
+    ("ARM", D(1993, 6, 23), D(1993, 9, 23)), ("AUS", D(1991, 9, 25), D(1991, 12, 25)),
+    ("AZE", D(2001, 11, 27), D(2002, 2, 27)), ("BRB", D(1973, 1, 5), D(1976, 3, 23)),
+])
+def test_iccpr_op1_three_month_rule_on_the_dates_another_depositary_record_prints(
+        cat: ratify.Catalog, state: str, deposit: dt.date, in_force: dt.date) -> None:
+    p = cat.participation(state, "ICCPR-OP1")
+    assert p.consent.date == deposit and p.entry_into_force == in_force
