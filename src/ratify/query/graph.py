@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from ratify.model.records import Instrument, Relation, RelationKind
+from ratify.model.enums import RelationKind
+from ratify.model.records import Instrument, Relation
 
 if TYPE_CHECKING:
     import networkx as nx

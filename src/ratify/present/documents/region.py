@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ratify.errors import UnknownNameError
-from ratify.model.records import Group, State, Status
+from ratify.model.enums import Status
+from ratify.model.records import Group, State
 from ratify.present.documents.footnotes import named_in
 from ratify.present.documents.views import MatrixCell, MatrixColumn, MatrixRow, RegionRow, StateInfo
 from ratify.present.phrases import ref_text
