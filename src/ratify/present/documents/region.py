@@ -98,7 +98,6 @@ def region_rows(cat: Catalog, state: State, group: Group, lang: Lang, on: dt.dat
             total=total,
             count_text=lang.gettext("%(parties)d of %(total)d") % {"parties": len(party), "total": total},
             share=len(party) / total if total else 0.0,
-            share_text=lang.percent(len(party) / total if total else 0.0),
             not_party=others,
         ))
     return tuple(rows), total
