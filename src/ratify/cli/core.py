@@ -85,8 +85,8 @@ def _validate(args: argparse.Namespace) -> int:
     say_origin(origin)
     problems = validate(origin.path)
     errors = [p for p in problems if p.severity is Severity.ERROR]
-    for p in problems:
-        print(p, file=sys.stdout if p.severity is Severity.ERROR else sys.stderr)
+    for p in problems:  # the report is the command's output: errors and warnings alike, on stdout
+        print(p)
     where = args.dir or origin.path
     if errors:
         print(f"{where}: {len(errors)} error{'s' if len(errors) != 1 else ''}, "
