@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        description="Print where STATE stands towards each instrument (or those named): "
                        "signature, consent and its kind, entry into force, status.")
     p.add_argument("state", metavar="STATE", help="any name of the state: KAZ, KZ, Kazakhstan, Казахстан, …")
-    p.add_argument("instruments", metavar="INSTRUMENT", nargs="*",
+    p.add_argument("instruments", metavar="INSTRUMENT", nargs="*", default=[],  # a default: optional for argparse
                    help="instruments to show (default: every binding instrument): V-2, ICCPR, …")
     add_as_of(p)
     add_format(p)
