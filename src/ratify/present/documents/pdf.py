@@ -23,7 +23,7 @@ def load_weasyprint() -> Any:
     """The weasyprint module, or MissingExtraError naming the extra or the system packages to install."""
     try:
         import weasyprint as wp
-        import weasyprint.urls  # noqa: F401  (the fetchers)
+        import weasyprint.urls
     except ImportError as exc:
         raise MissingExtraError("PDF needs weasyprint, which is not installed: "
                                 "pip install 'ratify-treaties[pdf]'") from exc
