@@ -67,6 +67,8 @@ def _status(args: argparse.Namespace) -> int:
         eif = None
         if consent and p and p.entry_into_force:
             eif = f"{p.entry_into_force}" + ("" if p.entry_into_force_recorded else " (computed)")
+        elif consent and p and p.entry_into_force_unknown:
+            eif = "unknown (no rule)"
         rows.append((inst.mtdsg or inst.id, inst.short_name.en, status.value, signature, consent, eif))
     headers = ("instrument", "name", "status", "signature", "consent", "in force for the state")
     when = args.as_of.isoformat() if args.as_of else "today"

@@ -41,6 +41,7 @@ class GapKind(enum.Enum):
     NO_ACTION = "no_action"  # neither signed nor consented
     SIGNED_NOT_RATIFIED = "signed_not_ratified"
     NOT_YET_IN_FORCE = "not_yet_in_force"  # consented; not yet in force for the state
+    ENTRY_INTO_FORCE_UNKNOWN = "entry_into_force_unknown"  # consented; the data cannot tell if in force (no rule)
     DENOUNCED = "denounced"
     LIMITING_RESERVATION = "limiting_reservation"  # party, with a reservation that limits its scope
     PREREQUISITE_MISSING = "prerequisite_missing"  # cannot join before joining another instrument
@@ -57,6 +58,7 @@ class Step(enum.Enum):
     ACCEDE_AGAIN = "accede_again"  # after a denunciation
     RATIFY = "ratify"  # a signatory
     AWAIT_ENTRY_INTO_FORCE = "await_entry_into_force"  # nothing to do: consent given
+    CHECK_ENTRY_INTO_FORCE = "check_entry_into_force"  # the instrument has no rule: the depositary says
     WITHDRAW_RESERVATION = "withdraw_reservation"
     WITHDRAW_DECLARATION = "withdraw_declaration"
     APPLY_REMEDY = "apply_remedy"  # the limiting statement's curated remedy (`Statement.remedy`)
@@ -211,7 +213,9 @@ def _gaps_for(cat: Catalog, state: str, inst: Instrument, on: dt.date) -> list[G
     if status in _BOUND:
         gaps = [gap(GapKind.LIMITING_RESERVATION, _withdraw(s), s.date or consented, statement=s)
                 for s in p.statements if _limits(s, on)]
-        if status is Status.CONTRACTING:
+        if status is Status.CONTRACTING and p.entry_into_force_unknown:
+            gaps.insert(0, gap(GapKind.ENTRY_INTO_FORCE_UNKNOWN, Step.CHECK_ENTRY_INTO_FORCE, consented))
+        elif status is Status.CONTRACTING:
             gaps.insert(0, gap(GapKind.NOT_YET_IN_FORCE, Step.AWAIT_ENTRY_INTO_FORCE, consented,
                                entry_into_force=p.entry_into_force))
         return gaps
