@@ -14,6 +14,7 @@ from ratify.present.gaps import basis_text, relation_text, step_text
 from ratify.present.i18n import Lang, available_languages, language
 from ratify.present.phrases import event_detail
 from ratify.present.vocabulary import ACTION_LABELS, GAP_LABELS, STATUS_ORDER, status_label, symbol
+from ratify.query.gaps import GapKind
 
 __all__ = ["register"]
 
@@ -67,7 +68,8 @@ def _gaps(args: argparse.Namespace) -> int:
     gaps = cat.gaps(state, as_of=args.as_of)
     rows = [(g.instrument.mtdsg or g.instrument.id, g.instrument.short_name.get(code),
              lg.gettext(GAP_LABELS[g.kind]) if text else g.kind.value,
-             status_label(g.status, lg) if text else g.status.value,
+             (lg.gettext("contracting State (in force: unknown, no rule)")
+              if g.kind is GapKind.ENTRY_INTO_FORCE_UNKNOWN else status_label(g.status, lg)) if text else g.status.value,
              lg.date(g.since) if text else g.since, g.years, step_text(g, lg),
              "; ".join(basis_text(b, lg) for b in g.basis) or None) for g in gaps]
     headers = ("instrument", "name", "gap", "status", "since", "years", "next step", "basis")
