@@ -51,13 +51,21 @@ def _offline_fetcher(wp: Any) -> Any:
     return fetch
 
 
+# WeasyPrint (up to 70 at least) drops a row's `break-after: avoid` inside a row group that has
+# `break-inside: avoid`, so a theme row ended up alone at the foot of a page: for the PDF the rows alone
+# keep together (a user stylesheet: it needs !important; the browser's print keeps the document's rule)
+_WEASYPRINT_CSS = "tbody.instrument { break-inside: auto !important; page-break-inside: auto !important; }"
+
+
 def html_to_pdf(html: str, *, title: str | None = None, lang: str | None = None) -> bytes:
     """The PDF of a document's HTML: A4, fonts embedded (subset), links kept, nothing fetched."""
     import logging
 
     wp = load_weasyprint()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # a refused fetch is expected, not news
-    document = wp.HTML(string=html, url_fetcher=_offline_fetcher(wp), base_url="about:blank").render()
+    fetcher = _offline_fetcher(wp)
+    extra = wp.CSS(string=_WEASYPRINT_CSS, url_fetcher=fetcher)
+    document = wp.HTML(string=html, url_fetcher=fetcher, base_url="about:blank").render(stylesheets=[extra])
     if title:
         document.metadata.title = title
     if lang:
