@@ -202,6 +202,7 @@ def test_word_notes_links_and_properties(document: Callable[[str, str, str], str
     assert f"<dc:title>{_html_title(document(state, lang, 'html'))}</dc:title>" in core
     assert f"<dc:language>{'ru-RU' if lang == 'ru' else 'en-GB'}</dc:language>" in core
     assert f"{DATE.isoformat()}T00:00:00Z</dcterms:created>" in core and "<dc:creator>ratify</dc:creator>" in core
+    assert "lastPrinted" not in core and "python-docx" not in core  # never printed; nothing of the template
     # every note reference links to a bookmark on its note; every note is a bookmark
     anchors = set(re.findall(r'<w:hyperlink w:anchor="(note_\d+)"', body))
     marks = set(re.findall(r'<w:bookmarkStart w:id="\d+" w:name="(note_\d+)"/>', body))

@@ -91,15 +91,11 @@ class _Writer:
         props.subject = ctx.title
         props.author = props.last_modified_by = "ratify"
         props.created = props.modified = when
-        props.last_printed = when
         props.revision = 1
         props.language = _LANG_TAGS.get(lang.code, lang.code)
         props.comments = f"ratify data: {ctx.data_origin}" if ctx.data_origin else ""
         props.keywords = ""
         props.category = ""
-        props.identifier = ""
-        props.content_status = ""
-        props.version = ""
         self._clean_package()
 
     # -- the documents --------------------------------------------------------------------------------
