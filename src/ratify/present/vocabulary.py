@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import attrs
 
-from ratify.model.records import ActionKind, ConsentKind, StatementKind, Status, Theme
+from ratify.model.enums import ActionKind, ConsentKind, GapKind, StatementKind, Status, Theme
 from ratify.present.i18n import N_, Lang
-from ratify.query.gaps import GapKind
 
 __all__ = [
     "ACTION_LABELS",
