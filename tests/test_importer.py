@@ -42,14 +42,15 @@ def test_an_empty_folder_starts_with_the_bundled_register_and_only_the_imported_
     assert import_untc([], folder).written == () and not folder.exists()  # no instrument, no folder
     report = import_untc([FIXTURES / "V-3.en.xml"], folder, as_of=D(2018, 1, 15))
     rows = len(ratify.untc.read_status(FIXTURES / "V-3.en.xml").rows)
+    # an instrument ratify knows keeps the bundled register's id and description in a new folder
     assert [(c.instrument, c.kind, c.new) for c in report.changes] == \
-        [("v-3", ChangeKind.INSTRUMENT_ADDED, f"{rows} participants")]
+        [("stateless-persons-1954", ChangeKind.INSTRUMENT_ADDED, f"{rows} participants")]
     assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) == \
-        [".ratify.lock", "groups.toml", "instruments/v-3.toml", "states.toml"]  # the lock stays: it holds no data
+        [".ratify.lock", "groups.toml", "instruments/stateless-persons-1954.toml", "states.toml"]  # the lock stays: it holds no data
     for name in ("states.toml", "groups.toml"):
         assert (folder / name).read_bytes() == (bundled_data() / name).read_bytes()
     mine = ratify.load(folder)
-    assert [i.id for i in mine.instruments] == ["v-3"]
+    assert [i.id for i in mine.instruments] == ["stateless-persons-1954"]
     # the depositary's own rows, as in the bundled dataset (which adds only later, cited accessions)
     for code in ("TKM", "MDA", "AZE"):
         ours, bundled = mine.participation(code, "V-3"), cat.participation(code, "V-3")

@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        description="Print where STATE stands towards each instrument (or those named): "
                        "signature, consent and its kind, entry into force, status.")
     p.add_argument("state", metavar="STATE", help="any name of the state: KAZ, KZ, Kazakhstan, Казахстан, …")
-    p.add_argument("instruments", metavar="INSTRUMENT", nargs="*",
+    p.add_argument("instruments", metavar="INSTRUMENT", nargs="*", default=[],  # a default: optional for argparse
                    help="instruments to show (default: every binding instrument): V-2, ICCPR, …")
     add_as_of(p)
     add_format(p)
@@ -67,6 +67,8 @@ def _status(args: argparse.Namespace) -> int:
         eif = None
         if consent and p and p.entry_into_force:
             eif = f"{p.entry_into_force}" + ("" if p.entry_into_force_recorded else " (computed)")
+        elif consent and p and p.entry_into_force_unknown:
+            eif = "unknown (no rule)"
         rows.append((inst.mtdsg or inst.id, inst.short_name.en, status.value, signature, consent, eif))
     headers = ("instrument", "name", "status", "signature", "consent", "in force for the state")
     when = args.as_of.isoformat() if args.as_of else "today"

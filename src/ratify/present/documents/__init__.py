@@ -1,4 +1,4 @@
-"""Documents: country briefs and regional reports in any language with a catalogue, as HTML, Markdown or Word.
+"""Documents: country briefs and regional reports in any language with a catalogue, as HTML, Markdown, Word or PDF.
 
     >>> import datetime
     >>> import ratify
@@ -53,7 +53,7 @@ def render_brief(cat: Catalog, state: StateRef, lang: str = "en", fmt: str = "ht
                  as_of: dt.date | None = None, date: dt.date | None = None,
                  templates: str | os.PathLike[str] | None = None,
                  group: str | Group | _Default | None = DEFAULT_GROUP) -> str | bytes:
-    """The country brief of `state`: a str (HTML, Markdown), or bytes (DOCX).
+    """The country brief of `state`: a str (HTML, Markdown), or bytes (DOCX, PDF).
 
     `date` is the date printed on the brief (default: today); `as_of` the date the statuses, gaps and
     the state's role in the group are for (default: `date`). `templates` is a folder of your own
