@@ -96,6 +96,7 @@ class StatementEntry:
     source_file: str | None = None
     note: str | None = None
     remedy: Localized | None = None
+    term: Localized | None = None
 
 
 def _lenient() -> cattrs.Converter:
@@ -168,7 +169,7 @@ def apply_statements(f: InstrumentFile, entries: list[StatementEntry], problems:
         quote = normalize(e.quote) if e.quote else None
         idx = next((i for i, s in enumerate(statements) if quote and s.text and quote in normalize(s.text)), None)
         curated = dict(kind=e.kind, summary=e.summary, articles=e.articles, limits_scope=e.limits_scope,
-                       withdrawn=e.withdrawn, objects_to=e.objects_to, source=sid, remedy=e.remedy)
+                       withdrawn=e.withdrawn, objects_to=e.objects_to, source=sid, remedy=e.remedy, term=e.term)
         if idx is not None:
             s = statements[idx]
             if s.summary is not None:

@@ -28,9 +28,10 @@ def ids(gaps: list[Gap]) -> list[str]:
 
 
 def test_gap_kinds_are_the_documented_values():
-    # the six of the instruments, and the complaint and inquiry procedures not accepted (`cat.procedure_gaps`)
+    # the six of the instruments, an inconsistent record, and the procedures not accepted (`cat.procedure_gaps`)
     assert {k.value for k in GapKind} == {"no_action", "signed_not_ratified", "not_yet_in_force", "denounced",
-                                          "limiting_reservation", "prerequisite_missing", "procedure_not_accepted"}
+                                          "limiting_reservation", "prerequisite_missing", "procedure_not_accepted",
+                                          "record_inconsistent"}
 
 
 def test_uzbekistan_has_no_action_on_refugee_and_statelessness_instruments():
@@ -95,7 +96,7 @@ def test_iran_protocols_wait_for_untoc_which_comes_first():
         assert g.prerequisites == ("untoc-2000",)
         assert g.step is Step.ACCEDE
         assert g.next_step().startswith("first become party to the Organized Crime Convention")
-        assert g.next_step("ru").startswith("сначала стать участником: «")
+        assert g.next_step("ru").startswith("сначала стать участником договора «")
         assert order.index("untoc-2000") < order.index(protocol)
 
 

@@ -23,12 +23,13 @@ from ratify.present.documents.gap_items import gap_items
 from ratify.present.documents.region import (
     default_since,
     matrix_view,
+    own_group,
     region_rows,
     resolve_group,
     roles_basis,
     state_info,
 )
-from ratify.present.documents.tables import data_sources, sections
+from ratify.present.documents.tables import data_sources, records_text, sections
 from ratify.present.documents.views import (
     BasisItem,
     BriefContext,
@@ -80,7 +81,7 @@ def brief_context(cat: Catalog, state: StateRef, lang: Lang, *, as_of: dt.date |
     st = cat.state(state)
     day = date or dt.date.today()
     on = as_of or day
-    grp = resolve_group(cat, group)
+    grp = own_group(cat, st, resolve_group(cat, group), on)  # never a group the state is not in on the date
     notes = Footnotes(lang)
     sources = data_sources(cat, cat.instruments, lang, notes, on)
     table = sections(cat, st, lang, notes, on)
@@ -118,6 +119,7 @@ def brief_context(cat: Catalog, state: StateRef, lang: Lang, *, as_of: dt.date |
         stale=tuple(d for d in sources if d.stale),
         notes=tuple(notes.items),
         data_origin=cat.origin.kind.value if cat.origin else None,
+        records_text=records_text(sources, lang),
     )
 
 
@@ -166,4 +168,5 @@ def report_context(cat: Catalog, group: str | Group, lang: Lang, *, since: dt.da
         stale=tuple(d for d in sources if d.stale),
         notes=tuple(notes.items),
         data_origin=cat.origin.kind.value if cat.origin else None,
+        records_text=records_text(sources, lang),
     )

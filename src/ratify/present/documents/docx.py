@@ -100,7 +100,9 @@ class _Writer:
         doc.add_heading(b.state.name, level=0)
         doc.add_paragraph(b.state.formal_name, style="Subtitle")
         self._field(t.gettext("Date of the brief"), b.date_text)
-        self._field(t.gettext("Status as of"), b.as_of_text)
+        self._field(t.gettext("Status on the date asked for"), b.as_of_text)
+        if b.records_text:
+            self._field(t.gettext("Depositary records as at"), b.records_text)
         if b.state.role and b.state.group_name:
             role = f"{b.state.role} ({b.state.role_basis})" if b.state.role_basis else b.state.role
             self._field(b.state.group_name, role)
@@ -133,7 +135,8 @@ class _Writer:
                     self._text(cells[1], row.signature_text or "—")
                     self._text(cells[2], row.consent_text or "—", row.consent_kind_label)
                     self._text(cells[3], row.entry_into_force_text or "—", row.entry_into_force_basis)
-                    self._text(cells[4], row.status_label, row.denunciation_text)
+                    self._text(cells[4], row.status_label,
+                               "; ".join(x for x in (row.denunciation_text, row.record_text, row.record_note) if x))
                     self._shade(cells[4], _SHADE.get(row.status, "FFFFFF"))
                 else:
                     merged = cells[1].merge(cells[3])
@@ -154,13 +157,15 @@ class _Writer:
                         r.bold = True
                         r.font.size = _pt(8.5)
                         tail = f" ({s.date_text})" if s.date_text else ""
+                        tail += f" — {s.term}" if s.term else ""
                         para.add_run(tail + ": ").font.size = _pt(8.5)
                         if s.limits_scope and s.in_effect:
                             flag = para.add_run(f"[{t.gettext('limits the scope')}] ")
                             flag.bold = True
                             flag.font.size = _pt(8.5)
                             flag.font.color.rgb = _rgb("B3261E")
-                        body = s.summary or t.gettext("no summary; see the depositary’s text")
+                        body = (f"{t.gettext('Summary')}: {s.summary}" if s.summary
+                                else t.gettext("no summary; see the depositary’s text"))
                         if s.objects_to:
                             body += " (" + t.gettext("concerning %(state)s") % {"state": s.objects_to} + ")"
                         if s.withdrawn_text:
@@ -226,7 +231,9 @@ class _Writer:
         if r.description:
             doc.add_paragraph(r.description, style="Subtitle")
         self._field(t.gettext("Date of the report"), r.date_text)
-        self._field(t.gettext("Status as of"), r.as_of_text)
+        self._field(t.gettext("Status on the date asked for"), r.as_of_text)
+        if r.records_text:
+            self._field(t.gettext("Depositary records as at"), r.records_text)
         self._field(t.gettext("Changes since"), r.since_text)
         if r.role_basis:
             self._field(t.gettext("Membership"), r.role_basis)

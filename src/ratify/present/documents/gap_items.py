@@ -10,7 +10,7 @@ from ratify.model.records import Instrument, RelationKind
 from ratify.present.documents.views import BasisItem, GapItem
 from ratify.present.gaps import basis_text, relation_text, situation, step_sentence
 from ratify.present.phrases import articles, ref_text
-from ratify.present.vocabulary import GAP_LABELS, STATEMENT_LABELS, STATUS_LABELS
+from ratify.present.vocabulary import STATEMENT_LABELS, STATUS_LABELS, gap_label
 from ratify.query.gaps import Basis, Gap, GapKind
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def gap_items(cat: Catalog, gaps: Iterable[Gap], lang: Lang) -> tuple[GapItem, .
             short_name=gap.instrument.short_name.get(lang.code),
             title=gap.instrument.title.get(lang.code),
             kind=gap.kind.value,
-            kind_label=lang.gettext(GAP_LABELS[gap.kind]),
+            kind_label=gap_label(gap, lang),
             status=gap.status.value,
             status_label=lang.gettext(STATUS_LABELS[gap.status]),
             next_step=step_sentence(gap, lang),

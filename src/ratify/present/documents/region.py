@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from ratify.present.i18n import Lang
     from ratify.query.catalog import Catalog
 
-__all__ = ["MatrixView", "default_since", "matrix_view", "region_rows", "resolve_group", "role_basis",
+__all__ = ["MatrixView", "default_since", "matrix_view", "own_group", "region_rows", "resolve_group", "role_basis",
            "roles_basis", "state_info"]
 
 
@@ -73,6 +73,17 @@ def resolve_group(cat: Catalog, group: str | Group | None) -> Group | None:
     return None if group is None else cat.group(group)
 
 
+def own_group(cat: Catalog, state: State, group: Group | None, on: dt.date) -> Group | None:
+    """The group a brief compares `state` with: `group` if the state holds a role in it on `on`, else the
+    first group of the data in which it does, else None (the brief then has no region section)."""
+    if group is None:
+        return None
+    for g in (group, *cat.groups):
+        if g.entry(state.alpha3, on) is not None:
+            return g
+    return None
+
+
 def default_since(cat: Catalog, group: str | Group) -> dt.date | None:
     """The start of a regional report's changes: the adoption of the group's baseline document, if any."""
     doc = cat.baseline(group)
@@ -115,7 +126,7 @@ class MatrixView:
 
 def matrix_view(cat: Catalog, group: Group, lang: Lang, on: dt.date) -> MatrixView:
     """The group's members × the binding instruments on `on`, in `lang`."""
-    m = cat.matrix(states=group.states_on(on), instruments=cat.instruments_of(binding=True), as_of=on)
+    m = cat.matrix(states=group.states_on(on), as_of=on)  # the binding instruments (the matrix's own rule)
     columns = tuple(MatrixColumn(
         instrument=inst.id, mtdsg=inst.mtdsg, short_name=inst.short_name.get(lang.code),
         parties=m.counts(instrument=inst)[Status.PARTY], coverage=m.coverage(instrument=inst),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ratify.model.records import ConsentKind, Instrument, State, Statement, Status, Theme
 from ratify.present.documents.footnotes import Footnotes, source_of
 from ratify.present.documents.views import DataSourceItem, InstrumentRow, Section, StatementItem
+from ratify.present.gaps import STALE_AFTER
 from ratify.present.links import web_url
 from ratify.present.phrases import articles, ref_text
 from ratify.present.vocabulary import (
@@ -23,10 +24,18 @@ if TYPE_CHECKING:
     from ratify.present.i18n import Lang
     from ratify.query.catalog import Catalog
 
-__all__ = ["STALE_AFTER", "data_sources", "instrument_row", "sections", "statement_item"]
+__all__ = ["STALE_AFTER", "data_sources", "instrument_row", "records_text", "sections", "statement_item"]
 
-# the depositary's record of an instrument this much older than the document's date is pointed out
-STALE_AFTER = dt.timedelta(days=365)
+
+def records_text(sources: Iterable[DataSourceItem], lang: Lang) -> str:
+    """The dates of the depositary records a document rests on: one date, or "the earliest to the latest"."""
+    dates = sorted({s.as_of for s in sources if s.as_of is not None})
+    if not dates:
+        return ""
+    if len(dates) == 1:
+        return lang.date(dates[0])
+    return lang.gettext("%(first)s to %(last)s, each instrument's below") % {
+        "first": lang.date(dates[0]), "last": lang.date(dates[-1])}
 
 
 def statement_item(cat: Catalog, st: Statement, lang: Lang, notes: Footnotes, on: dt.date) -> StatementItem:
@@ -49,6 +58,7 @@ def statement_item(cat: Catalog, st: Statement, lang: Lang, notes: Footnotes, on
         withdrawn_text=lang.date(withdrawn),
         objects_to=(target.name.get(lang.code) if target else st.objects_to),
         notes=tuple(refs),
+        term=st.term.get(lang.code) if st.term else None,
     )
 
 
@@ -87,6 +97,19 @@ def instrument_row(cat: Catalog, state: State, inst: Instrument, lang: Lang, not
         place = inst.adoption.place.get(lang.code)
         adopted = lang.gettext("adopted on %(date)s, %(place)s") % {"date": lang.date(inst.adoption.date),
                                                                     "place": place}
+    record = cat.record_date(inst) if inst.binding else None
+    record_text = ""
+    if record is not None and status is Status.NONE:
+        record_text = lang.gettext("not listed in the depositary's table %(table)s as at %(date)s") % {
+            "table": inst.mtdsg or inst.short_name.get(lang.code), "date": lang.date(record)}
+    elif record is not None:
+        record_text = lang.gettext("depositary's record as at %(date)s") % {"date": lang.date(record)}
+    conflicts = cat.record_conflicts(state, inst, on) if inst.binding else ()
+    record_note = ""
+    if conflicts:
+        names = lang.join([cat.instrument(i).short_name.get(lang.code) for i in conflicts])
+        record_note = lang.gettext("record inconsistent, most likely out of date: the State is party to %(others)s, "
+                                   "which require being party to this one") % {"others": names}
     return InstrumentRow(
         id=inst.id,
         mtdsg=inst.mtdsg,
@@ -110,6 +133,9 @@ def instrument_row(cat: Catalog, state: State, inst: Instrument, lang: Lang, not
         adopted_text=adopted,
         statements=statements,
         notes=tuple(dict.fromkeys(refs)),
+        record_as_of=record,
+        record_text=record_text,
+        record_note=record_note,
     )
 
 

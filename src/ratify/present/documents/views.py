@@ -56,6 +56,7 @@ class StatementItem:
     withdrawn_text: str
     objects_to: str | None  # the reserving state's name, for an objection
     notes: tuple[int, ...] = ()
+    term: str | None = None  # the term of art for what it does ("geographic limitation"), where the data gives one
 
 
 @attrs.frozen
@@ -83,6 +84,9 @@ class InstrumentRow:
     adopted_text: str  # for a non-binding document: when and where it was adopted
     statements: tuple[StatementItem, ...]
     notes: tuple[int, ...]
+    record_as_of: dt.date | None = None  # the "status as at" date of the depositary record the row comes from
+    record_text: str = ""  # that record in words: "record as at …"; for no action, the table the state is absent from
+    record_note: str = ""  # where the record contradicts the state's other records (likely out of date)
 
 
 @attrs.frozen
@@ -199,6 +203,7 @@ class BriefContext:
     stale: tuple[DataSourceItem, ...]
     notes: tuple[Note, ...]
     kind: str = "brief"
+    records_text: str = ""  # the dates of the depositary records the brief rests on: "6 July 2013 to 3 February 2026"
     data_origin: str | None = None  # where the data was read from: "bundled", "user", "environment", "argument"
 
 
@@ -263,4 +268,5 @@ class ReportContext:
     stale: tuple[DataSourceItem, ...]
     notes: tuple[Note, ...]
     kind: str = "region"
+    records_text: str = ""  # as in BriefContext
     data_origin: str | None = None  # as in BriefContext
