@@ -97,6 +97,7 @@ class StatementEntry:
     note: str | None = None
     remedy: Localized | None = None
     term: Localized | None = None
+    territory: Localized | None = None
 
 
 def _lenient() -> cattrs.Converter:
@@ -169,7 +170,8 @@ def apply_statements(f: InstrumentFile, entries: list[StatementEntry], problems:
         quote = normalize(e.quote) if e.quote else None
         idx = next((i for i, s in enumerate(statements) if quote and s.text and quote in normalize(s.text)), None)
         curated = dict(kind=e.kind, summary=e.summary, articles=e.articles, limits_scope=e.limits_scope,
-                       withdrawn=e.withdrawn, objects_to=e.objects_to, source=sid, remedy=e.remedy, term=e.term)
+                       withdrawn=e.withdrawn, objects_to=e.objects_to, source=sid, remedy=e.remedy, term=e.term,
+                       territory=e.territory)
         if idx is not None:
             s = statements[idx]
             if s.summary is not None:

@@ -152,12 +152,12 @@ def _symbol_messages(lang: Lang) -> tuple[str, ...]:  # pragma: no cover - marks
 
 def gap_label(gap: Gap, lang: Lang | None = None) -> str:
     """The label of a gap's kind; a limiting statement's is the depositary's kind of it ("Declaration limiting
-    the scope"), followed by its term of art where the data gives one ("geographic limitation")."""
+    the scope"), with its term of art where the data gives one ("… (geographic limitation)")."""
     st = gap.statement
     label = LIMITING_LABELS[st.kind] if gap.kind is GapKind.LIMITING_RESERVATION and st else GAP_LABELS[gap.kind]
     text = lang.gettext(label) if lang is not None else label
     if gap.kind is GapKind.LIMITING_RESERVATION and st is not None and st.term is not None:
-        text = f"{text}: {st.term.get(lang.code if lang is not None else 'en')}"
+        text = f"{text} ({st.term.get(lang.code if lang is not None else 'en')})"
     return text
 
 

@@ -20,6 +20,7 @@ from ratify.model.records import Group, Status
 from ratify.present.documents.chronology import chronology
 from ratify.present.documents.footnotes import Footnotes
 from ratify.present.documents.gap_items import gap_items
+from ratify.present.documents.obligations import obligations
 from ratify.present.documents.region import (
     default_since,
     matrix_view,
@@ -42,6 +43,7 @@ from ratify.present.documents.views import (
     MatrixColumn,
     MatrixRow,
     Note,
+    ProvenanceItem,
     RegionRow,
     ReportContext,
     Section,
@@ -65,6 +67,7 @@ __all__ = [
     "MatrixColumn",
     "MatrixRow",
     "Note",
+    "ProvenanceItem",
     "RegionRow",
     "ReportContext",
     "Section",
@@ -76,11 +79,16 @@ __all__ = [
 
 
 def brief_context(cat: Catalog, state: StateRef, lang: Lang, *, as_of: dt.date | None = None,
-                  date: dt.date | None = None, group: str | Group | None = None) -> BriefContext:
-    """The facts of the country brief of `state`, as of `as_of` (default: `date`, default today)."""
+                  date: dt.date | None = None, group: str | Group | None = None,
+                  since: dt.date | None = None) -> BriefContext:
+    """The facts of the country brief of `state`, as of `as_of` (default: `date`, default today); `since`, the
+    date of the previous review, adds the columns "status at the previous review / action since"."""
+    from ratify.query.events import DateRangeError
     st = cat.state(state)
     day = date or dt.date.today()
     on = as_of or day
+    if since is not None and since > on:
+        raise DateRangeError(f"the previous review ({since}) is after the date of the brief's statuses ({on})")
     grp = own_group(cat, st, resolve_group(cat, group), on)  # never a group the state is not in on the date
     notes = Footnotes(lang)
     sources = data_sources(cat, cat.instruments, lang, notes, on)
@@ -120,6 +128,8 @@ def brief_context(cat: Catalog, state: StateRef, lang: Lang, *, as_of: dt.date |
         notes=tuple(notes.items),
         data_origin=cat.origin.kind.value if cat.origin else None,
         records_text=records_text(sources, lang),
+        provenance=tuple(notes.provenance),
+        obligations=obligations(cat, st, lang, on, since),
     )
 
 
@@ -169,4 +179,5 @@ def report_context(cat: Catalog, group: str | Group, lang: Lang, *, since: dt.da
         notes=tuple(notes.items),
         data_origin=cat.origin.kind.value if cat.origin else None,
         records_text=records_text(sources, lang),
+        provenance=tuple(notes.provenance),
     )

@@ -113,6 +113,9 @@ class _Writer:
         p.add_run(f"{b.summary} {b.gaps_heading}.").bold = True
 
         n = 0
+        if b.obligations is not None:
+            n += 1
+            self._obligations(n, b.obligations)
         n += 1
         doc.add_heading(f"{n}. {t.gettext('Status of the instruments')}", level=1)
         for section in b.sections:
@@ -136,7 +139,8 @@ class _Writer:
                     self._text(cells[2], row.consent_text or "—", row.consent_kind_label)
                     self._text(cells[3], row.entry_into_force_text or "—", row.entry_into_force_basis)
                     self._text(cells[4], row.status_label,
-                               "; ".join(x for x in (row.denunciation_text, row.record_text, row.record_note) if x))
+                               "; ".join(x for x in (row.denunciation_text, row.record_text, row.territorial_text,
+                                          row.record_note) if x))
                     self._shade(cells[4], _SHADE.get(row.status, "FFFFFF"))
                 else:
                     merged = cells[1].merge(cells[3])
@@ -157,6 +161,9 @@ class _Writer:
                         r.bold = True
                         r.font.size = _pt(8.5)
                         tail = f" ({s.date_text})" if s.date_text else ""
+                        if s.territory:
+                            tail += " — " + t.gettext("made in the notification of territorial application to "
+                                                      "%(territory)s") % {"territory": s.territory}
                         tail += f" — {s.term}" if s.term else ""
                         para.add_run(tail + ": ").font.size = _pt(8.5)
                         if s.limits_scope and s.in_effect:
@@ -221,6 +228,7 @@ class _Writer:
         n += 1
         doc.add_heading(f"{n}. {t.gettext('Sources and notes')}", level=1)
         self._notes(b.notes)
+        self._provenance(b.provenance)
         self._footer_text()
 
     def region(self, r: ReportContext) -> None:
@@ -300,6 +308,7 @@ class _Writer:
         n += 1
         doc.add_heading(f"{n}. {t.gettext('Sources and notes')}", level=1)
         self._notes(r.notes)
+        self._provenance(r.provenance)
         self._footer_text()
 
     # -- pieces -----------------------------------------------------------------------------------------
@@ -382,6 +391,43 @@ class _Writer:
                 if n.kind == "depositary" and self.t.code != "en":
                     para.add_run(" " + t.gettext("[in the depositary’s language]")).font.size = _pt(8)
                 para.add_run(": " + " ".join(n.paragraphs)).font.size = _pt(8.5)
+
+    def _obligations(self, n: int, ob: Any) -> None:
+        """The first section: the scope of international obligations, as the UN's UPR compilation lays it out."""
+        t = self.t
+        self.doc.add_heading(f"{n}. {t.gettext('Scope of international obligations')}", level=1)
+        if ob.since:
+            self._lead(t.gettext("As the UN’s compilation for the Universal Periodic Review lays it out, against the "
+                                 "previous review (%(date)s).") % {"date": ob.since_text})
+            if ob.caveat:
+                self._lead(ob.caveat)
+        else:
+            self._lead(t.gettext("As the UN’s compilation for the Universal Periodic Review lays it out."))
+        for table_view in ob.tables:
+            self.doc.add_heading(table_view.title, level=2)
+            heads = ["", ob.columns[0], *([ob.columns[1]] if ob.since else []), ob.columns[2]]
+            widths = (40, 45, 45, 44) if ob.since else (40, 67, 67)
+            table = self._table(heads, widths=widths)
+            for r in table_view.rows:
+                cells = table.add_row().cells
+                self._cant_split(table.rows[-1])
+                self._text(cells[0], r.label, bold=True)
+                values = [r.before, *([r.after] if ob.since else []), r.not_done]
+                for cell, items in zip(cells[1:], values, strict=True):
+                    self._text(cell, "; ".join(items) or "—")
+
+    def _provenance(self, items: tuple[Any, ...]) -> None:
+        """The annex "Provenance of the data": how ratify obtained each record the notes cite."""
+        if not items:
+            return
+        t = self.t
+        self.doc.add_heading(t.gettext("Annex: provenance of the data"), level=1)
+        self._lead(t.gettext("The notes above cite the depositary’s records. This annex says how ratify obtained "
+                             "them: which copy of each record it read."))
+        for item in items:
+            para = self.doc.add_paragraph()
+            para.add_run(t.gettext("Note %(number)s") % {"number": item.note} + ": ").bold = True
+            para.add_run(item.text + (f" {item.url}" if item.url else "")).font.size = _pt(8)
 
     def _footer_text(self) -> None:
         para = self.doc.add_paragraph()

@@ -36,7 +36,12 @@ def role_basis(cat: Catalog, group: Group, ref: str | None, lang: Lang) -> str |
     head, _, rest = ref.partition(",")
     page = next((src for src in group.sources if src.id == head.strip()), None)
     if page is not None:
-        text = page.title if named_in(page.publisher, page.title) else f"{page.publisher}, {page.title}"
+        # the page's title stays in its own language, quoted, as a citation gives it; the publisher's name is the
+        # organisation's name in the document's language where the catalogue has it (the publishers named in
+        # groups.toml are entries of the catalogue, kept by hand: no code names them)
+        title = page.title if lang.code == "en" else f"«{page.title}»"
+        publisher = lang.gettext(page.publisher)
+        text = title if named_in(page.publisher, page.title) else f"{publisher}, {title}"
         return f"{text}, {lang.date(page.as_of)}" if page.as_of else text
     try:
         name = cat.instrument(head.strip()).short_name.get(lang.code)

@@ -196,7 +196,7 @@ def render_document(cat: Catalog, kind: str, lang: str, fmt: str, templates: str
             raise ReportError(f"{name} must be a date, not {type(value).__name__}")
     if kind == "brief":
         ctx: Any = brief_context(cat, options["state"], lg, as_of=options.get("as_of"), date=options.get("date"),
-                                 group=options.get("group"))
+                                 group=options.get("group"), since=options.get("since"))
     else:
         ctx = report_context(cat, options["group"], lg, since=options.get("since"), as_of=options.get("as_of"),
                              date=options.get("date"))
