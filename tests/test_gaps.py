@@ -207,3 +207,18 @@ def test_each_gap_is_consistent(state, on):
                 assert cat.status(state, target, on) not in (Status.PARTY, Status.CONTRACTING)
         if g.kind is GapKind.NO_ACTION:
             assert g.status is Status.NONE
+
+
+def test_a_record_contradicted_by_the_graph_is_never_turned_into_advice():
+    # for every state: an instrument whose record the state's other records contradict (it is bound by one
+    # that requires it) gets the record_inconsistent gap and the step check_record, nothing else
+    on = dt.date(2026, 5, 1)
+    seen = 0
+    for state in cat.states:
+        for g in cat.gaps(state, as_of=on):
+            conflicts = cat.record_conflicts(state, g.instrument, on)
+            assert (g.kind is GapKind.RECORD_INCONSISTENT) == bool(conflicts), (state.alpha3, g.instrument.id)
+            if conflicts:
+                seen += 1
+                assert g.step is Step.CHECK_RECORD and tuple(i.id for i in g.required_by) == conflicts
+    assert seen >= 2  # Japan's and Korea's UNTOC records at least
