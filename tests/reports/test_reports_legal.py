@@ -319,3 +319,10 @@ def test_russian_steps_name_the_instrument_in_the_right_case(cat):
         "Сначала стать участником договора «Конвенция против транснациональной организованной преступности», "
         "затем присоединиться к договору «Протокол о торговле людьми», если это не было сделано после даты "
         "использованной записи депозитария (15 января 2018 г.).")
+
+
+def test_the_reservations_row_lists_only_instruments_the_state_is_bound_by(cat):
+    text = ratify.render_brief(cat, "CHN", fmt="md", date=DATE)
+    row = next(line for line in text.splitlines() if line.startswith("| **Reservations and/or declarations** | 1951"))
+    assert "1951 Refugee Convention (reservation, art. 14; reservation, art. 16(3))" in row
+    assert "1954 Statelessness Convention" not in row  # the Hong Kong declaration is a territorial application's

@@ -45,7 +45,10 @@ def _consent_year(cat: Catalog, state: State, inst: Instrument) -> str:
 
 def _statements(cat: Catalog, state: State, inst: Instrument, lang: Lang, start: dt.date | None,
                 end: dt.date) -> str | None:
-    """The instrument's reservations and declarations in effect on `end` (made after `start`, if given)."""
+    """The instrument's reservations and declarations in effect on `end` (made after `start`, if given), for an
+    instrument the state is bound by then (a declaration made in a territorial application is not one of its own)."""
+    if not _bound(cat, state, inst, end):
+        return None
     p = cat.participation(state, inst)
     parts = []
     for st in (p.statements if p else ()):
