@@ -45,7 +45,7 @@ def test_russian_dates_titles_and_names(brief, fmt):
     text = text_of(brief("KAZ", "ru", fmt), fmt)
     # accession to the 1951 Convention, and its entry into force on the 90th day
     assert "15 января 1999 г." in text and "15 апреля 1999 г." in text
-    assert "присоединение" in text and "рассчитано по ст. 43(2)" in text
+    assert "присоединение" in text and "рассчитано по п. 2 ст. 43" in text  # Russian legal citation
     assert "Конвенция о статусе беженцев" in text  # the official Russian title
     assert "Страновая справка: Казахстан" in text or "Казахстан" in text
     assert "Республика Казахстан" in text

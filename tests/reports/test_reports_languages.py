@@ -53,7 +53,7 @@ def test_rules_of_the_data_in_words(cat: ratify.Catalog):
     assert iccpr.describe("ru").startswith("через 3 месяца после сдачи на хранение")
     assert months(1) == "1 month after deposit (art. 1)"
     first = Rule(RuleKind.FIRST_OF_MONTH_AFTER_MONTHS, "art. 87(2)", 3)
-    assert "по истечении 3 месяцев" in first.describe("ru") and "(ст. 87(2))" in first.describe("ru")
+    assert "по истечении 3 месяцев" in first.describe("ru") and "(п. 2 ст. 87)" in first.describe("ru")
 
 
 FRENCH = r'''
