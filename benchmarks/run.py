@@ -105,11 +105,13 @@ def bench_load(folder: Path, what: str, repeat: int) -> None:
             tomllib.loads(f.read_text(encoding="utf-8"))
 
     with cache_off():
-        ours, base = paired(lambda: ratify.load(folder), parse_only, repeat)
-    row(f"`ratify.load()` of {what}, no cache", ours, base, "tomllib parse of the same files", "≤ 3×")
-    ratify.load(folder)  # fills the cache
-    ours, base = paired(lambda: ratify.load(folder), parse_only, repeat)
-    row(f"`ratify.load()` of {what}, cache warm", ours, base, "tomllib parse of the same files", "≤ 3×")
+        cold, base = paired(lambda: ratify.load(folder), parse_only, repeat)
+    row(f"`ratify.load()` of {what}, no cache", cold, base, "tomllib parse of the same files", "≤ 3×")
+    ratify.load(folder)  # fills the cache (authenticated entries: each is checked before it is used)
+    warm, base = paired(lambda: ratify.load(folder), parse_only, repeat)
+    row(f"`ratify.load()` of {what}, cache warm", warm, base, "tomllib parse of the same files", "≤ 3×")
+    row(f"`ratify.load()` of {what}, cache warm vs no cache", warm, cold, "the load without cache above",
+        "≤ 0.33× (3× faster)")
 
 
 def build_full_catalog(xml_dir: Path, work: Path, repeat: int) -> Path:

@@ -15,6 +15,7 @@ from ratify.cli import main
 from ratify.errors import OutputError
 from ratify.store import atomic
 from ratify.store.atomic import atomic_write
+from ratify.store.transaction import create_folder
 
 
 def test_a_new_file_gets_the_umask_permissions_and_no_temporary_is_left(tmp_path: Path):
@@ -202,7 +203,7 @@ def test_init_into_an_empty_folder_on_a_full_disk_leaves_it_empty(tmp_path: Path
     target = tmp_path / "mydata"
     target.mkdir()
     with pytest.raises(OutputError, match="No space left on device; nothing was written$"):
-        atomic.copy_tree_atomic(Path(__file__).parent / "fixtures", target)
+        create_folder(Path(__file__).parent / "fixtures", target)
     assert [p.name for p in tmp_path.iterdir()] == ["mydata"] and list(target.iterdir()) == []
 
 

@@ -17,6 +17,7 @@ from untc.untc_paths import FIXTURES
 import ratify
 from ratify.cli import main
 from ratify.resources import bundled_data
+from ratify.store.transaction import LOCK_NAME
 from ratify.untc.importer import import_untc
 
 SMALL = ("states.toml", "groups.toml", "instruments/statelessness-reduction-1961.toml",
@@ -33,7 +34,9 @@ def small_folder(root: Path) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file of the folder but its lock file (made by the first writer, kept: it holds no data)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != LOCK_NAME}
 
 
 # -- hand-edited data files ------------------------------------------------------------------------

@@ -34,7 +34,7 @@ class UnknownNameError(RatifyError, LookupError):
         super().__init__(f"unknown {what} {name!r}{hint}")
 
     def __str__(self) -> str:  # LookupError's str() would quote the whole message
-        return self.args[0]
+        return str(self.args[0])
 
 
 @attrs.frozen

@@ -26,6 +26,7 @@ from ratify.errors import FetchError, UnreachableError, UpdateError
 from ratify.query.diff import ChangeKind
 from ratify.resources import bundled_data
 from ratify.store.location import DataOrigin
+from ratify.store.transaction import LOCK_NAME
 from ratify.untc import fetch
 from ratify.untc.fetch import Fetcher, FetchSettings, status_path
 from ratify.untc.importer import import_untc
@@ -138,8 +139,9 @@ def closed_port() -> int:
 
 
 def snapshot(folder: Path) -> dict[str, str]:
+    """Every data file of `folder` by its hash (the writers' lock file holds no data)."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != LOCK_NAME}
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 from importlib import import_module
 
 from ratify.errors import DataError, RatifyError
@@ -20,7 +21,7 @@ _COMMAND_MODULES = ("core", "analysis", "procedures", "reports", "importing", "u
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line and exit 2, as argparse does, plus a hint
+    def error(self, message: str) -> NoReturn:  # one line and exit 2, as argparse does, plus a hint
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {message}\n")
 

@@ -11,9 +11,9 @@ from ratify.cli.options import add_as_of, add_data, add_format, load_catalog, sa
 from ratify.cli.output import render_rows
 from ratify.errors import RatifyError
 from ratify.resources import bundled_data
-from ratify.store.atomic import copy_tree_atomic
-from ratify.store.cache import cache_folder, default_cache
+from ratify.store.cache import FileCache, cache_folder, cache_problem
 from ratify.store.read import validate
+from ratify.store.transaction import create_folder
 
 __all__ = ["register"]
 
@@ -105,22 +105,28 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
-    copy_tree_atomic(bundled_data(), args.dir)
+    create_folder(bundled_data(), args.dir)
     print(f"copied the bundled dataset to {args.dir}")
     return 0
 
 
 def _cache(args: argparse.Namespace) -> int:
     folder = cache_folder()
-    cache = default_cache()
-    if folder is None or cache is None:
-        why = "turned off (RATIFY_CACHE=0)" if folder is None else f"not used: {folder} is writable by others"
-        print(f"cache {why}")
+    if folder is None:
+        print("cache turned off (RATIFY_CACHE=0)")
         return 0
-    if args.clear:
-        n = cache.clear()
-        print(f"{cache.folder}: {n} entr{'ies' if n != 1 else 'y'} removed")
+    problem = cache_problem()
+    if problem is not None:
+        print(f"cache not used: {problem}; data files are parsed every time (point RATIFY_CACHE_DIR at a "
+              "private folder of yours, or set RATIFY_CACHE=0)")
         return 0
-    entries, size = cache.size()
-    print(f"{cache.folder}: {entries} entr{'ies' if entries != 1 else 'y'}, {size / 1e6:.1f} MB")
+    cache = FileCache(folder)
+    with cache:
+        if args.clear:
+            n = cache.clear()
+            print(f"{cache.folder}: {n} entr{'ies' if n != 1 else 'y'} removed")
+            return 0
+        entries, size = cache.size()
+    print(f"{cache.folder}: {entries} entr{'ies' if entries != 1 else 'y'}, {size / 1e6:.1f} MB"
+          + ("" if entries else " (nothing cached yet)"))
     return 0

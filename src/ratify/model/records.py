@@ -206,7 +206,7 @@ class Localized(Mapping[str, str]):
         if not isinstance(english, str):
             raise TypeError("a Localized text needs its English text (en)")
         others = sorted((k, v) for k, v in given.items() if v is not None)
-        self.__attrs_init__((("en", english), *others))  # type: ignore[attr-defined]
+        self.__attrs_init__((("en", english), *others))
 
     def __getitem__(self, lang: str) -> str:
         for code, text in self.texts:
@@ -263,8 +263,10 @@ class Rule:
     count: int = 0
     not_before_entry_into_force: bool = True  # never earlier than the instrument's own entry into force
 
-    def apply(self, start: dt.date, instrument_in_force: dt.date | None = None) -> dt.date:
-        """The date the period ends, counted from `start` (the deposit, or receipt of a notice)."""
+    def apply(self, start: dt.date, instrument_in_force: dt.date | None = None) -> dt.date | None:
+        """The date the period ends, counted from `start` (the deposit, or receipt of a notice).
+
+        None when it would fall outside the calendar (see `ratify.model.rules.apply_rule`)."""
         from ratify.model.rules import apply_rule
 
         return apply_rule(self, start, instrument_in_force)

@@ -18,7 +18,11 @@ from ratify.model.records import ConsentKind, RuleKind
 if TYPE_CHECKING:
     from ratify.model.records import Consent, Instrument, Rule
 
-__all__ = ["add_months", "apply_rule", "computed_entry_into_force"]
+__all__ = ["MAX_RULE_COUNT", "add_months", "apply_rule", "computed_entry_into_force"]
+
+# The longest period a rule may count: ten years of days (real clauses count 30, 90 days or
+# three months). Validation refuses a rule beyond it; arithmetic beyond the calendar gives None.
+MAX_RULE_COUNT = 3660
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -28,16 +32,23 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def apply_rule(rule: Rule, start: dt.date, instrument_in_force: dt.date | None = None) -> dt.date:
-    """The end of the period `rule` counts from `start`, never before `instrument_in_force`."""
-    if rule.kind is RuleKind.ON_DATE:
-        end = start
-    elif rule.kind is RuleKind.DAYS_AFTER:
-        end = start + dt.timedelta(days=rule.count)
-    elif rule.kind is RuleKind.MONTHS_AFTER:
-        end = add_months(start, rule.count)
-    else:  # FIRST_OF_MONTH_AFTER_MONTHS
-        end = add_months(start.replace(day=1), rule.count + 1)
+def apply_rule(rule: Rule, start: dt.date, instrument_in_force: dt.date | None = None) -> dt.date | None:
+    """The end of the period `rule` counts from `start`, never before `instrument_in_force`.
+
+    None when that end is not a date of the calendar (after 9999-12-31 or before year 1): it
+    cannot be computed, and validation reports the record that asks for it.
+    """
+    try:
+        if rule.kind is RuleKind.ON_DATE:
+            end = start
+        elif rule.kind is RuleKind.DAYS_AFTER:
+            end = start + dt.timedelta(days=rule.count)
+        elif rule.kind is RuleKind.MONTHS_AFTER:
+            end = add_months(start, rule.count)
+        else:  # FIRST_OF_MONTH_AFTER_MONTHS
+            end = add_months(start.replace(day=1), rule.count + 1)
+    except (OverflowError, ValueError):  # date value out of range, year 10000 is out of range
+        return None
     if rule.not_before_entry_into_force and instrument_in_force is not None and end < instrument_in_force:
         return instrument_in_force
     return end

@@ -121,14 +121,14 @@ class Lang:
         return _BABEL_LOCALE.get(self.code, self.code)
 
     def gettext(self, message: str) -> str:
-        return self.translations.gettext(message)
+        return str(self.translations.gettext(message))
 
     def ngettext(self, singular: str, plural: str, n: int, **values: object) -> str:
         """The form of the message for `n`, with `%(num)d` and `values` filled in (as jinja2's newstyle gettext)."""
-        return self.translations.ngettext(singular, plural, n) % {"num": n, **values}
+        return str(self.translations.ngettext(singular, plural, n)) % {"num": n, **values}
 
     def pgettext(self, context: str, message: str) -> str:
-        return self.translations.pgettext(context, message)
+        return str(self.translations.pgettext(context, message))
 
     def date(self, day: dt.date | None) -> str:
         """ "15 January 1999" / "15 января 1999 г."; "" for None."""

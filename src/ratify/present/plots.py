@@ -19,7 +19,7 @@ import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ratify.extras import require
 from ratify.model.records import ActionKind, Instrument, State, Status
@@ -137,6 +137,11 @@ def __getattr__(name: str) -> Any:  # ratify.plots.RatifyFigure, made on first u
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def _x(day: dt.date) -> Any:
+    """A date on a time axis: matplotlib's date converter takes it as it is (its stubs ask for a float)."""
+    return day
+
+
 def _rc(lang: str) -> dict[str, Any]:
     # DejaVu Sans (bundled with matplotlib) has Cyrillic and most other scripts; keep the user's fonts for English
     return {"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"]} if lang != "en" else {}
@@ -144,7 +149,7 @@ def _rc(lang: str) -> dict[str, Any]:
 
 def _new_axes(ax: Axes | None, size: tuple[float, float]) -> tuple[Figure, Axes]:
     if ax is not None:
-        return ax.figure, ax
+        return cast("Figure", ax.figure), ax
     fig = _figure_class()(figsize=size, layout="constrained")
     return fig, fig.add_subplot()
 
@@ -261,7 +266,7 @@ def timeline(cat: Catalog, state: StateRef | None = None, *, group: Any = None,
                 continue
             for a, b, status in _status_spans(p, start, end):
                 if status is not Status.NONE:
-                    ax.barh(i, (b - a).days, left=a, height=0.56, color=STATUS_COLOURS[status], linewidth=0)
+                    ax.barh(i, (b - a).days, left=_x(a), height=0.56, color=STATUS_COLOURS[status], linewidth=0)
             for ev in p.events():
                 if not start <= ev.date <= end:
                     continue
@@ -278,7 +283,7 @@ def timeline(cat: Catalog, state: StateRef | None = None, *, group: Any = None,
             top = -1.3  # room for the marks' labels above the first row
         for label, day in (marks or {}).items():
             if start <= day <= end:
-                ax.axvline(day, color="#1c7ed6", linewidth=1, linestyle="--", zorder=1)
+                ax.axvline(_x(day), color="#1c7ed6", linewidth=1, linestyle="--", zorder=1)
                 ax.annotate(label, (day, top), xytext=(3, 2), textcoords="offset points", va="top",
                             fontsize=8, color="#1c7ed6")
         ax.set_yticks(range(len(rows)), [label for label, _ in rows], fontsize=8)
@@ -287,7 +292,7 @@ def timeline(cat: Catalog, state: StateRef | None = None, *, group: Any = None,
                 tick.set_fontweight("bold")
                 tick.set_fontsize(9)
         ax.set_ylim(len(rows) - 0.5, top if rows else 0.5)
-        ax.set_xlim(start, end)
+        ax.set_xlim(_x(start), _x(end))
         ax.grid(axis="x", color="#e9ecef", linewidth=0.8)
         ax.set_axisbelow(True)
         for side in ("top", "right", "left"):
@@ -363,7 +368,7 @@ def coverage(cat: Catalog, instruments: InstrumentRef | Iterable[InstrumentRef] 
         ax.legend(fontsize=8, loc="upper left", frameon=False)
         ax.set_title(title if title is not None else _on_records(_w(lang, "parties_title"), cat, insts, lang),
                      loc="left", fontsize=11)
-        ax.xaxis.get_major_locator().set_params(integer=True)
+        cast(Any, ax.xaxis.get_major_locator()).set_params(integer=True)
     return fig
 
 
@@ -376,7 +381,7 @@ def world_geometry() -> dict[str, Any]:
 
     from ratify.resources import geometry_file
 
-    return json.loads(geometry_file().read_text(encoding="utf-8"))
+    return cast("dict[str, Any]", json.loads(geometry_file().read_text(encoding="utf-8")))
 
 
 class _Shape:
@@ -390,8 +395,8 @@ class _Shape:
         self.code = code
         self.name = name
         self.polygons = polygons
-        verts: list[tuple[float, float]] = []
-        ops: list[int] = []
+        verts: list[Any] = []
+        ops: list[Any] = []
         for poly in polygons:
             for k, ring in enumerate(poly):
                 pts = [tuple(p) for p in ring]
@@ -415,7 +420,7 @@ class _Shape:
         for poly in self.polygons:
             ring = [tuple(p) for p in poly[0]]
             clipped = MPath(ring + [ring[0]], closed=True).clip_to_bbox(box, inside=True)
-            pts = [tuple(v) for v in clipped.vertices if math.isfinite(v[0])]
+            pts = [tuple(v) for v in cast(Any, clipped.vertices) if math.isfinite(v[0])]
             if len(pts) < 3:
                 continue
             area = abs(_signed_area(pts))
@@ -432,7 +437,7 @@ class _Shape:
         for poly in self.polygons:
             ring = [tuple(p) for p in poly[0]]
             clipped = MPath(ring + [ring[0]], closed=True).clip_to_bbox(box, inside=True)
-            pts = [tuple(v) for v in clipped.vertices if math.isfinite(v[0])]
+            pts = [tuple(v) for v in cast(Any, clipped.vertices) if math.isfinite(v[0])]
             if len(pts) >= 3:
                 total += abs(_signed_area(pts))
         return total
@@ -580,13 +585,13 @@ def _label_states(fig: Figure, ax: Axes, shapes: Sequence[_Shape], values: Mappi
     halo = [withStroke(linewidth=2.5, foreground="white")]
     candidates = []
     for sh in shapes:
-        if sh.code not in names:
+        if sh.code is None or sh.code not in names:
             continue
         inside = sh.code in values
         seen = sh.visible_area(view)
         if seen < 0.002 * area or (not inside and seen < 0.03 * area):
             continue  # too small to hold a label, or a neighbour too small to be worth naming
-        point = label_at.get(sh.code or "")
+        point = label_at.get(sh.code)
         if point is None or not (west < point[0] < east and south < point[1] < north):
             point = sh.label_point(view)
         if point is not None:

@@ -17,7 +17,7 @@ from ratify.present.i18n import N_, language
 from ratify.present.phrases import ref_text
 
 if TYPE_CHECKING:
-    import pandas as pd  # type: ignore[import-untyped]
+    import pandas as pd
 
     from ratify.query.catalog import Catalog, StateRef
     from ratify.query.procedure_gaps import ProcedureGap

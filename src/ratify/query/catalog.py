@@ -17,7 +17,7 @@ from ratify.model.procedures import Procedure
 from ratify.model.records import Group, Instrument, Participation, Source, State, Status, Theme
 from ratify.store.location import Origin
 
-__all__ = ["Catalog", "InstrumentRef", "StateRef"]
+__all__ = ["Catalog", "InstrumentRef", "StateRef", "instrument_order"]
 
 StateRef = str | State
 InstrumentRef = str | Instrument
@@ -49,9 +49,17 @@ def _mtdsg_key(mtdsg: str | None) -> tuple[Any, ...]:
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"[-.]", mtdsg))
 
 
-def _instrument_order(inst: Instrument) -> tuple[Any, ...]:
+def instrument_order(inst: Instrument) -> tuple[Any, ...]:
     adopted = inst.adoption.date if inst.adoption else dt.date.max
     return (not inst.binding, _THEME_ORDER[inst.theme], adopted, _mtdsg_key(inst.mtdsg), inst.id)
+
+
+def _sorted_instruments(items: Iterable[Instrument]) -> tuple[Instrument, ...]:
+    return tuple(sorted(items, key=instrument_order))
+
+
+def _sorted_states(items: Iterable[State]) -> tuple[State, ...]:
+    return tuple(sorted(items, key=lambda s: s.alpha3))
 
 
 @attrs.frozen
@@ -61,8 +69,8 @@ class Catalog:
     Instruments are ordered binding first, then by theme and adoption date; states by alpha-3.
     """
 
-    instruments: tuple[Instrument, ...] = attrs.field(converter=lambda xs: tuple(sorted(xs, key=_instrument_order)))
-    states: tuple[State, ...] = attrs.field(converter=lambda xs: tuple(sorted(xs, key=lambda s: s.alpha3)))
+    instruments: tuple[Instrument, ...] = attrs.field(converter=_sorted_instruments)
+    states: tuple[State, ...] = attrs.field(converter=_sorted_states)
     groups: tuple[Group, ...] = ()
     participations: tuple[Participation, ...] = ()
     sources: tuple[Source, ...] = ()

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from ratify.model.records import Participation
+from ratify.model.records import Participation, Statement
 from ratify.query.catalog import Catalog
 
 __all__ = ["Change", "ChangeKind", "diff_catalogs", "diff_participations"]
@@ -103,15 +103,20 @@ def diff_participations(old: Iterable[Participation], new: Iterable[Participatio
         sb = {_statement_key(s): s for s in b.statements}
         for k in sb.keys() - sa.keys():
             changes.append(Change(inst, state, ChangeKind.STATEMENT_ADDED, sb[k].kind.value,
-                                  new=_short(sb[k].text or (sb[k].summary.en if sb[k].summary else ""))))
+                                  new=_short(_statement_words(sb[k]))))
         for k in sa.keys() - sb.keys():
             changes.append(Change(inst, state, ChangeKind.STATEMENT_REMOVED, sa[k].kind.value,
-                                  old=_short(sa[k].text or (sa[k].summary.en if sa[k].summary else ""))))
+                                  old=_short(_statement_words(sa[k]))))
         for k in sa.keys() & sb.keys():
             if sb[k].withdrawn and not sa[k].withdrawn:
                 changes.append(Change(inst, state, ChangeKind.STATEMENT_WITHDRAWN, sb[k].kind.value,
                                       new=f"withdrawn {sb[k].withdrawn}"))
     return changes
+
+
+def _statement_words(st: Statement) -> str:
+    """The statement's own words, else its English summary: what a change line shows of it."""
+    return st.text or (st.summary.en if st.summary is not None else "")
 
 
 def _short(text: str, n: int = 70) -> str:

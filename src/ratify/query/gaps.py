@@ -181,7 +181,7 @@ def find_gaps(cat: Catalog, state: StateRef, as_of: dt.date | None = None,
     denunciation, or the reservation; for an instrument never acted on, the adoption of the
     earliest document recommending it (None if none does).
     """
-    from ratify.query.catalog import _instrument_order
+    from ratify.query.catalog import instrument_order
     from ratify.query.graph import in_order, related
 
     st = cat.state(state)
@@ -193,7 +193,7 @@ def find_gaps(cat: Catalog, state: StateRef, as_of: dt.date | None = None,
         wanted = {t for t, _ in related(graph, doc.id, RelationKind.RECOMMENDS)}
         chosen = [i for i in chosen if i.id in wanted and _adopted_by(doc, on)]
     found = {i.id: _gaps_for(cat, st.alpha3, i, on) for i in chosen}
-    key = {i.id: _instrument_order(i) for i in chosen}.__getitem__
+    key = {i.id: instrument_order(i) for i in chosen}.__getitem__
     order = in_order(graph, [k for k, v in found.items() if v], key=key)
     return GapList((gap for k in order for gap in found[k]), state=st.alpha3, as_of=on, state_name=st.name)
 

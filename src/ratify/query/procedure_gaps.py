@@ -60,7 +60,7 @@ class ProcedureGap:
 
 def procedure_gaps(cat: Catalog, state: StateRef, as_of: dt.date | None = None) -> list[ProcedureGap]:
     """The procedures of the catalogue's instruments `state` had not accepted on `as_of` (default: today)."""
-    from ratify.query.catalog import _instrument_order
+    from ratify.query.catalog import instrument_order
     from ratify.query.graph import in_order
 
     on = as_of or dt.date.today()
@@ -73,7 +73,7 @@ def procedure_gaps(cat: Catalog, state: StateRef, as_of: dt.date | None = None) 
                            prerequisites=_prerequisites(cat, st.alpha3, r, on),
                            opt_out=r.opt_out if r.opted_out else None)
         by_instrument.setdefault(r.instrument.id, []).append(gap)
-    order = {i.id: _instrument_order(i) for i in cat.instruments if i.id in by_instrument}
+    order = {i.id: instrument_order(i) for i in cat.instruments if i.id in by_instrument}
     return [g for i in in_order(cat.graph, list(order), key=order.__getitem__) for g in by_instrument[i]]
 
 

@@ -110,7 +110,7 @@ def _status(cat: Catalog, proc: Procedure, alpha3: str, as_of: dt.date | None) -
 def _evolve(base: ProcedureStatus, **changes: object) -> ProcedureStatus:
     import attrs
 
-    return attrs.evolve(base, **changes)  # type: ignore[misc,arg-type]
+    return attrs.evolve(base, **changes)  # type: ignore[arg-type]
 
 
 def _latest(statements: Iterable[Statement], key=lambda s: s.date or dt.date.min) -> Statement | None:  # type: ignore[no-untyped-def]

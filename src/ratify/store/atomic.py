@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 from ratify.errors import OutputError
 
-__all__ = ["atomic_write", "copy_tree_atomic", "replace_files"]
+__all__ = ["atomic_write"]
 
 
 def _mode_for(target: Path) -> int:
@@ -157,121 +155,3 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-@contextlib.contextmanager
-def replace_files(folder: str | os.PathLike[str]) -> Iterator[dict[str, bytes]]:
-    """Collect `{relative path: bytes}` in the with-block, then write them all or none.
-
-    Every file is first written in full to a temporary sibling; the old files are kept as backups
-    until every new one is in place. If anything fails, the replaced files are put back and the
-    new ones removed: the folder is left exactly as it was.
-    """
-    root = Path(folder)
-    pending: dict[str, bytes] = {}
-    yield pending
-    staged: list[tuple[Path, Path]] = []  # (temporary file, target)
-    backups: list[tuple[Path, Path]] = []  # (backup, target) of replaced files
-    created: list[Path] = []  # new files, and folders made for them
-    try:
-        for rel, payload in pending.items():
-            target = root / rel
-            for parent in reversed(target.relative_to(root).parents[:-1]):
-                if not (root / parent).exists():
-                    (root / parent).mkdir()
-                    created.append(root / parent)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            staged.append((Path(tmp), target))
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(payload)
-            os.chmod(tmp, _mode_for(target))
-        _flush([tmp for tmp, _ in staged])
-        for tmp, target in staged:
-            if target.exists():
-                backup = target.with_name(f".{target.name}.{os.getpid()}.bak")
-                try:
-                    os.link(target, backup)
-                except OSError:  # a file system without hard links
-                    shutil.copy2(target, backup)
-                backups.append((backup, target))
-            else:
-                created.append(target)
-            os.replace(tmp, target)
-    except BaseException as exc:
-        for tmp, _ in staged:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-        for backup, target in backups:
-            with contextlib.suppress(OSError):
-                os.replace(backup, target)
-        for path in reversed(created):
-            with contextlib.suppress(OSError):
-                path.rmdir() if path.is_dir() else path.unlink()
-        if isinstance(exc, OSError):
-            raise OutputError(f"{root}: cannot write: {exc.strerror or exc}; nothing was changed") from exc
-        raise
-    for backup, _ in backups:
-        with contextlib.suppress(OSError):
-            backup.unlink()
-
-
-def _flush(paths: list[Path]) -> None:
-    """Put the staged files on disk before any is renamed into place.
-
-    One sync of the file systems where the OS has it: an fsync per file made writing the 407
-    instruments of a whole-depositary import ten times slower than writing them.
-    """
-    if hasattr(os, "sync"):
-        os.sync()
-        return
-    for path in paths:
-        with open(path, "rb+") as fh:
-            os.fsync(fh.fileno())
-
-
-def copy_tree_atomic(src: Path, dst: Path) -> None:
-    """Copy the folder `src` to the new folder `dst` (which must not exist or be empty), all or nothing."""
-    if dst.exists() and (not dst.is_dir() or any(dst.iterdir())):
-        raise OutputError(f"{dst}: already exists and is not an empty folder")
-    try:
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{dst.name}.", dir=dst.parent))
-    except OSError as exc:
-        raise OutputError(f"{dst}: cannot create: {exc.strerror or exc}") from exc
-    try:
-        shutil.copytree(src, tmp, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
-                        copy_function=_copy_or_stop)
-        if dst.exists():
-            dst.rmdir()
-        os.replace(tmp, dst)
-    except BaseException as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        cause = exc.error if isinstance(exc, _CopyFailed) else exc
-        if isinstance(cause, OSError):  # one sentence, not shutil's list of every file that failed
-            raise OutputError(f"{dst}: cannot create: {_reason(cause)}; nothing was written") from cause
-        raise
-
-
-class _CopyFailed(Exception):
-    """Stops a folder copy at the first file that fails (copytree would try every other file, and list them all)."""
-
-    def __init__(self, error: OSError) -> None:
-        super().__init__(error)
-        self.error = error
-
-
-def _copy_or_stop(src: str, dst: str) -> object:
-    try:
-        return shutil.copy2(src, dst)
-    except OSError as exc:
-        raise _CopyFailed(exc) from exc
-
-
-def _reason(exc: OSError) -> str:
-    if exc.strerror:
-        return exc.strerror
-    if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) and exc.args[0]:
-        first = exc.args[0][0]  # (source, destination, why) of the first file that failed
-        more = len(exc.args[0]) - 1
-        return f"{first[-1]}" + (f" (and {more} more)" if more else "")
-    return str(exc)

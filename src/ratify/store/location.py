@@ -73,9 +73,24 @@ def data_folder(path: str | os.PathLike[str] | None = None, *, bundled: bool = F
     if env is not None:
         return Origin(DataOrigin.ENVIRONMENT, env)
     user = user_data_folder()
-    if user.is_dir() and any(user.iterdir()):
+    if _holds_data(user):
         return Origin(DataOrigin.USER, user)
     return Origin(DataOrigin.BUNDLED, bundled_data())
+
+
+def _holds_data(folder: Path) -> bool:
+    """Whether the user's data folder exists and holds something. One that cannot even be looked at (a
+    folder on its way that this user may not enter) is not used: the bundled snapshot is, with one
+    warning line — and every output names the data it used."""
+    try:
+        return folder.is_dir() and any(folder.iterdir())
+    except OSError as exc:
+        import logging  # only when there is something to say: it costs start-up time
+
+        logging.getLogger("ratify.data").warning(
+            "ratify: warning: your data folder %s cannot be read (%s); using the bundled snapshot",
+            folder, exc.strerror or exc)
+        return False
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -104,9 +119,9 @@ def update_folder(path: str | os.PathLike[str] | None = None) -> Origin:
 
 def ensure_user_folder(folder: Path) -> bool:
     """Create `folder` as a copy of the bundled snapshot if it does not exist or is empty; whether it did."""
-    from ratify.store.atomic import copy_tree_atomic
+    from ratify.store.transaction import create_folder
 
     if folder.is_dir() and any(folder.iterdir()):
         return False
-    copy_tree_atomic(bundled_data(), folder)
+    create_folder(bundled_data(), folder)
     return True

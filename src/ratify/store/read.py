@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import os
+import stat
 import tomllib
 import typing
 from collections.abc import Sequence
@@ -34,6 +35,7 @@ from ratify.model.rules import computed_entry_into_force
 from ratify.store.cache import default_cache
 from ratify.store.convert import data_converter
 from ratify.store.schema import Correction, GroupRecord, InstrumentFile, ParticipantRecord, ProceduresFile
+from ratify.store.transaction import read_locked
 from ratify.store.validate import validate_files, validate_procedures
 
 __all__ = [
@@ -107,18 +109,34 @@ def read_instrument_files(folder: str | os.PathLike[str]) -> dict[Path, Instrume
 def _read_instruments(inst_dir: Path, problems: list[Problem]) -> dict[Path, InstrumentFile]:
     cache = default_cache()
     out = {}
-    for path in sorted(inst_dir.glob("*.toml")):
-        data = _read_bytes(path, problems)
-        if data is None:
-            continue
-        f = cache.get(data) if cache is not None else None
-        if f is None:
-            f = _structure_toml(data, path, InstrumentFile, problems)
-            if f is not None and cache is not None:
-                cache.put(data, f)
-        if f is not None:
-            out[path] = f
+    try:
+        for path in _instrument_paths(inst_dir, problems):
+            data = _read_bytes(path, problems)
+            if data is None:
+                continue
+            f = cache.get(data) if cache is not None else None
+            if f is None:
+                f = _structure_toml(data, path, InstrumentFile, problems)
+                if f is not None and cache is not None:
+                    cache.put(data, f)
+            if f is not None:
+                out[path] = f
+    finally:
+        if cache is not None:
+            cache.close()
     return out
+
+
+def _instrument_paths(inst_dir: Path, problems: list[Problem]) -> list[Path]:
+    """The instrument files of the folder; a folder that cannot be listed is an error, never "empty"."""
+    try:
+        names = os.listdir(inst_dir)
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        problems.append(Problem(str(inst_dir), "", f"cannot list the folder: {exc.strerror or exc}"))
+        return []
+    return sorted(inst_dir / n for n in names if n.endswith(".toml") and not n.startswith("."))
 
 
 def participations_of_file(f: InstrumentFile) -> tuple[Participation, ...]:
@@ -135,11 +153,21 @@ def participations_of_file(f: InstrumentFile) -> tuple[Participation, ...]:
 def read_folder(folder: Path, *, instruments: bool = True) -> FolderContents:
     """Read and structure every file of a data folder, collecting (not raising) the problems.
 
-    With `instruments=False` only the register of states and the groups are read.
+    With `instruments=False` only the register of states and the groups are read. The folder is read
+    whole: under its shared lock, after finishing or undoing a write that was interrupted in it.
     """
+    return read_locked(folder, lambda: _read_folder(folder, instruments=instruments))
+
+
+def _read_folder(folder: Path, *, instruments: bool) -> FolderContents:
     problems: list[Problem] = []
-    if not folder.is_dir():
-        raise DataError([Problem(str(folder), "", "no such data folder")])
+    try:
+        if not stat.S_ISDIR(os.stat(folder).st_mode):
+            raise DataError([Problem(str(folder), "", "not a folder")])
+    except FileNotFoundError:
+        raise DataError([Problem(str(folder), "", "no such data folder")]) from None
+    except OSError as exc:
+        raise DataError([Problem(str(folder), "", f"cannot open the data folder: {exc.strerror or exc}")]) from None
     states: dict[str, State] = {}
     raw = _read_toml_table(folder / STATES_FILE, problems)
     for code, entry in raw.items():
@@ -166,16 +194,25 @@ def read_folder(folder: Path, *, instruments: bool = True) -> FolderContents:
     inst_dir = folder / INSTRUMENTS_DIR
     if not inst_dir.is_dir():
         problems.append(Problem(str(inst_dir), "", "no instruments folder"))
-    instruments = _read_instruments(inst_dir, problems)
-    unreadable = frozenset(p.stem for p in inst_dir.glob("*.toml")) - {p.stem for p in instruments}
+    files = _read_instruments(inst_dir, problems)
+    unreadable = frozenset(p.stem for p in _instrument_paths(inst_dir, [])) - {p.stem for p in files}
     procedures_path = folder / PROCEDURES_FILE
     procedures = _read_toml(procedures_path, ProceduresFile, problems) if procedures_path.exists() else None
-    return FolderContents(folder, states, groups, instruments, tuple(problems), unreadable, procedures)
+    return FolderContents(folder, states, groups, files, tuple(problems), unreadable, procedures)
 
 
 def _read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
+    """The file's bytes; anything but a regular file (a FIFO, a device, a folder) is refused, not read."""
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                problems.append(Problem(str(path), "", "not a regular file"))
+                return None
+            with os.fdopen(os.dup(fd), "rb") as fh:
+                return fh.read()
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         problems.append(Problem(str(path), "", "file not found"))
     except OSError as exc:
@@ -190,6 +227,10 @@ def _parse_toml(data: bytes, path: Path, problems: list[Problem]) -> dict[str, A
         problems.append(Problem(str(path), "", f"cannot read the file: {exc}"))
     except tomllib.TOMLDecodeError as exc:
         problems.append(Problem(str(path), "", f"TOML syntax error: {exc}"))
+    except RecursionError:  # tomllib reads nested arrays and tables recursively
+        problems.append(Problem(str(path), "", "arrays or tables nested too deeply"))
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        problems.append(Problem(str(path), "", f"a value that cannot be read ({str(exc).split(';')[0]})"))
     return None
 
 
@@ -218,6 +259,8 @@ def _structure(raw: Any, cls: type[T], path: Path, prefix: str, problems: list[P
             problems.append(Problem(str(path), _join_path(prefix, where.removeprefix("$").lstrip(".")), reason))
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         problems.append(Problem(str(path), prefix, _describe(exc, cls)))
+    except RecursionError:
+        problems.append(Problem(str(path), prefix, "values nested too deeply"))
     return None
 
 

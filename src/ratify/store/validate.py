@@ -20,11 +20,12 @@ from ratify.model.records import (
     ConsentKind,
     Group,
     GroupMap,
+    Instrument,
     Member,
     RelationKind,
     State,
 )
-from ratify.model.rules import computed_entry_into_force
+from ratify.model.rules import MAX_RULE_COUNT, apply_rule, computed_entry_into_force
 from ratify.store.schema import InstrumentFile, ParticipantRecord, ProceduresFile
 
 __all__ = ["date_order_issues", "find_instrument", "validate_files", "validate_procedures"]
@@ -162,6 +163,11 @@ def _check_instrument(path: Path, f: InstrumentFile, states: Mapping[str, State]
             yield Problem(file, f"sources[{i}].id", f"duplicate source id {sid!r}")
     if inst.source and inst.source not in source_ids:
         yield Problem(file, "instrument.source", f"unknown source {inst.source!r}")
+    for field, rule in (("entry_into_force_rule", inst.entry_into_force_rule),
+                        ("denunciation_rule", inst.denunciation_rule)):
+        if rule is not None and not 0 <= rule.count <= MAX_RULE_COUNT:
+            yield Problem(file, f"instrument.{field}.count",
+                          f"{rule.count} is not a period a treaty counts (from 0 to {MAX_RULE_COUNT:,} days or months)")
     for i, rel in enumerate(inst.relations):
         if rel.target not in by_id and rel.target not in broken:
             near = difflib.get_close_matches(rel.target, list(by_id), n=3)
@@ -193,6 +199,7 @@ def _check_instrument(path: Path, f: InstrumentFile, states: Mapping[str, State]
             yield Problem(file, f"{where}.denunciation.notified", f"denunciation {d.notified} is before consent on {rec.consent}")
         if d and d.notified and d.effective and d.effective < d.notified:
             yield Problem(file, f"{where}.denunciation.effective", "takes effect before it was notified")
+        yield from _beyond_calendar(file, where, inst, rec)
         if rec.entry_into_force and rec.consent:
             consent = Consent(rec.consent, rec.consent_kind or ConsentKind.RATIFICATION)
             expected = computed_entry_into_force(inst, consent)
@@ -221,8 +228,29 @@ def _check_instrument(path: Path, f: InstrumentFile, states: Mapping[str, State]
             yield Problem(file, f"{where}.action", f"{c.action.value!r} cannot be corrected; use one of {allowed}")
         if adopted and c.date < adopted:
             yield Problem(file, f"{where}.date", f"{c.date} is before adoption on {adopted}")
+        rule = (inst.entry_into_force_rule if c.action.is_consent and c.action is not ActionKind.SUCCESSION
+                else inst.denunciation_rule if c.action is ActionKind.DENUNCIATION else None)
+        if c.effective is None and rule is not None and 0 <= rule.count <= MAX_RULE_COUNT \
+                and apply_rule(rule, c.date) is None:
+            yield Problem(file, f"{where}.date",
+                          f"{c.date} counted {rule.describe()} falls beyond the calendar: the date cannot be computed")
         if c.action is ActionKind.STATEMENT_WITHDRAWN and not c.statement:
             yield Problem(file, f"{where}.statement", "say which statement is withdrawn (words from its text)")
+
+
+def _beyond_calendar(file: str, where: str, inst: Instrument, rec: ParticipantRecord) -> Iterator[Problem]:
+    """A date from which a rule counts to beyond the calendar (consent on 9999-12-31 + 90 days)."""
+    checks = (
+        ("consent", inst.entry_into_force_rule, rec.consent,
+         rec.entry_into_force is None and rec.consent_kind is not ConsentKind.SUCCESSION),
+        ("denunciation.notified", inst.denunciation_rule, rec.denunciation.notified if rec.denunciation else None,
+         rec.denunciation is not None and rec.denunciation.effective is None),
+    )
+    for field, rule, start, counted in checks:
+        if counted and rule is not None and start is not None and 0 <= rule.count <= MAX_RULE_COUNT \
+                and apply_rule(rule, start) is None:
+            yield Problem(file, f"{where}.{field}",
+                          f"{start} counted {rule.describe()} falls beyond the calendar: the date cannot be computed")
 
 
 def date_order_issues(rec: ParticipantRecord, adopted: dt.date | None) -> list[tuple[str, str, str]]:

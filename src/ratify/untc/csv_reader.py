@@ -15,7 +15,7 @@ import re
 
 from ratify.errors import UntcFormatError
 from ratify.untc.document import Header, Row, StatusDocument
-from ratify.untc.guard import check_size, decode_text
+from ratify.untc.guard import MAX_COLUMNS, MAX_ROWS, check_count, check_size, decode_text
 from ratify.untc.header import roman_numeral
 from ratify.untc.table import make_row, parse_cell, parse_legend
 from ratify.untc.text import squash
@@ -44,6 +44,7 @@ def read_derived_csv(data: bytes, source: str, mtdsg: str) -> StatusDocument:
             raise UntcFormatError(
                 source, "not a participants CSV (the first header cell is not 'Participant')"
             )
+        check_count(source, "columns in the header", len(legend) - 1, MAX_COLUMNS)
         columns = tuple(parse_legend(label) for label in legend[1:])
         width = len(columns)
         rows: list[Row] = []
@@ -54,6 +55,7 @@ def read_derived_csv(data: bytes, source: str, mtdsg: str) -> StatusDocument:
                 raise UntcFormatError(
                     source, f"line {records.line_num} has more cells than the header has columns"
                 )
+            check_count(source, "participant rows", len(rows) + 1, MAX_ROWS)
             cells = [parse_cell(field) for field in record[1 : width + 1]]
             rows.append(make_row(squash(record[0]), (), cells, width))
     except csv.Error as exc:

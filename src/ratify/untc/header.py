@@ -9,6 +9,7 @@ import datetime as dt
 import os
 import re
 
+from ratify.errors import UntcFormatError
 from ratify.untc.dates import first_date, first_date_span
 from ratify.untc.text import squash
 
@@ -24,9 +25,10 @@ __all__ = [
 
 _CHAPTER = re.compile(r"\bCHAPTER\s+([IVXLC]+)\b", re.IGNORECASE)
 _REG_NUMBER = re.compile(r"\bNo\.?\s*([0-9][0-9A-Za-z/-]*)")
-_INT = re.compile(r"\d+")
-_SIGNATORIES = re.compile(r"Signatories\s*:\s*(\d+)", re.IGNORECASE)
-_PARTIES = re.compile(r"Parties\s*:\s*(\d+)", re.IGNORECASE)
+_INT = re.compile(r"\d++")
+_SIGNATORIES = re.compile(r"Signatories\s*+:\s*+(\d++)", re.IGNORECASE)
+_PARTIES = re.compile(r"Parties\s*+:\s*+(\d++)", re.IGNORECASE)
+_COUNT_DIGITS = 6  # a count of states: more digits is not a count (and int() of 4,300 refuses)
 _FILE_MTDSG = re.compile(r"([IVXLC]+(?:-[0-9A-Za-z]+)+)\.en\.(?:xml|html?)$", re.IGNORECASE)
 
 
@@ -47,7 +49,7 @@ def roman_value(numeral: str) -> int:
     """The number of a chapter numeral: "XVIII" -> 18."""
     values = {"I": 1, "V": 5, "X": 10, "L": 50}
     total = 0
-    for a, b in zip(numeral, numeral[1:] + " ", strict=True):
+    for a, b in zip(numeral, numeral[1:] + " "[: len(numeral)], strict=True):
         v = values.get(a, 0)
         total += -v if values.get(b, 0) > v else v
     return total
@@ -105,19 +107,28 @@ def registration(text: str) -> tuple[dt.date | None, str | None]:
     return first_date(text), match.group(1) if match else None
 
 
-def count(text: str | None) -> int | None:
-    """The integer in a status count (``146``), or None (``Parties*``, empty)."""
+def _number(digits: str, what: str, source: str) -> int:
+    if len(digits) > _COUNT_DIGITS:
+        raise UntcFormatError(source, f"the count of {what} has {len(digits):,} digits; not a number of states")
+    return int(digits)
+
+
+def count(text: str | None, what: str = "participants", source: str = "") -> int | None:
+    """The integer in a status count (``146``), or None (``Parties*``, empty).
+
+    A count of more than six digits is refused with an UntcFormatError naming ``source``.
+    """
     if not text:
         return None
     match = _INT.search(text)
-    return int(match.group()) if match else None
+    return _number(match.group(), what, source) if match else None
 
 
-def status_counts(text: str) -> tuple[int | None, int | None]:
+def status_counts(text: str, source: str = "") -> tuple[int | None, int | None]:
     """``Signatories : 40. Parties : 60`` -> ``(40, 60)``."""
     signatories = _SIGNATORIES.search(text)
     parties = _PARTIES.search(text)
     return (
-        int(signatories.group(1)) if signatories else None,
-        int(parties.group(1)) if parties else None,
+        _number(signatories.group(1), "signatories", source) if signatories else None,
+        _number(parties.group(1), "parties", source) if parties else None,
     )

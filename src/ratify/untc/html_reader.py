@@ -1,10 +1,11 @@
 """Read a UN Treaty Collection status page (``ViewDetails.aspx``) into a :class:`StatusDocument`.
 
 The page is ASP.NET output with unbalanced markup (``</n>``, ``<SUP>…</superscript>``), so it is
-not turned into a tree. The stdlib ``html.parser`` streams it once and the elements that matter
-are recorded as event lists, found by the suffix of their id: the participant grid
-``…_tblgrid``, the header prose (``…_rptEIF_ctl00_tcText`` …), the declarations, objections and
-end notes (``…_dgDec_ctl05_divText`` …), the declarations under an article
+not turned into a tree. A linear tokenizer (:mod:`.htmltokens`: ``html.parser``'s rules without
+its quadratic corners) streams it once and the elements that matter are recorded as event lists,
+found by the suffix of their id: the participant grid ``…_tblgrid``, the header prose
+(``…_rptEIF_ctl00_tcText`` …), the declarations, objections and end notes
+(``…_dgDec_ctl05_divText`` …), the declarations under an article
 (``…_dgDecUnderArticle_ctl03_divText``, titled by ``…_divMainDecArt`` and its sub-title
 ``…_divDecArt``, which names the article on some pages and says when undated ones were made) and the
 territorial-application table ``…_tblDec``.
@@ -15,13 +16,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from html.parser import HTMLParser
 
 from ratify.errors import UntcFormatError
 from ratify.untc.dates import first_date, only_date
 from ratify.untc.document import Column, Header, Note, Row, Statement, StatusDocument, TerritorialApplication
-from ratify.untc.guard import check_size, decode_text
+from ratify.untc.guard import (
+    MAX_COLUMNS,
+    MAX_NESTED_PARTS,
+    MAX_ROWS,
+    MAX_STATEMENTS,
+    check_count,
+    check_size,
+    decode_text,
+)
 from ratify.untc.header import chapter_numeral, join_mtdsg, registration, split_conclusion, status_counts
+from ratify.untc.htmltokens import TokenHandler, tokenize
 from ratify.untc.statements import SectionBuilder
 from ratify.untc.table import make_column, make_row, parse_cell
 from ratify.untc.text import footnote_numbers, squash
@@ -35,8 +44,11 @@ _KEY = re.compile(
     r"|(?:dgDec|dgObj|dgDecUnderArticle)_ctl\d+_div(?:Participant|Text)|dgNotesAll_ctl\d+_divNotesAll)$"
 )
 _STAMP = re.compile(r"STATUS\s+AS\s+AT\s*:\s*(\d{1,2})-(\d{1,2})-(\d{4})", re.IGNORECASE)
-# The page's own number: in the form's action, else in the link to its XML source.
-_MTDSG = re.compile(r"<form\b[^>]*\baction=[\"'][^\"']*?mtdsg_no=([A-Za-z0-9-]+)", re.IGNORECASE)
+# The page's own number: in the form's action, else in the link to its XML source. The form tag
+# ends at the next "<" or ">" and each piece is scanned once: no backtracking over a hostile page.
+_FORM = re.compile(r"<form\b([^<>]*+)", re.IGNORECASE)
+_ACTION = re.compile(r"\baction=[\"']([^\"']*+)", re.IGNORECASE)
+_MTDSG_NO = re.compile(r"mtdsg_no=([A-Za-z0-9-]++)", re.IGNORECASE)
 _XML_LINK = re.compile(r"/([IVXLC]+(?:-[0-9A-Za-z]+)+)\.en\.xml[\"']")
 _TEMPLATE = re.compile(r"[?&;]Temp=(mtdsg\d*)", re.IGNORECASE)
 _TREATY_NUMBER = re.compile(r"^\s*(\d+)\s*\.\s*(?:([a-z])\s*[.)]\s*)?")
@@ -59,6 +71,11 @@ _PART_NAMES = {
 }
 
 Event = tuple[str, str, dict[str, str]]  # ("start" | "end" | "data", tag or text, attributes)
+_NO_ATTRIBUTES: dict[str, str] = {}  # shared by every end and data event: never written to
+
+
+class _TooMany(Exception):
+    """A cap of :mod:`.guard` reached while streaming the page: what, and the limit."""
 
 
 def read_html(data: bytes, source: str) -> StatusDocument:
@@ -68,9 +85,9 @@ def read_html(data: bytes, source: str) -> StatusDocument:
     parser = _PageParser()
     try:
         parser.feed(text)
-        parser.close()
-    except (AssertionError, ValueError) as exc:  # html.parser's own complaints on garbage
-        raise UntcFormatError(source, f"unreadable HTML ({exc})") from None
+    except _TooMany as exc:
+        what, limit = exc.args
+        check_count(source, what, limit + 1, limit)
     found = parser.found
     if parser.unclosed:
         raise UntcFormatError(source, f"the page ends inside {parser.unclosed[0]} (truncated?)")
@@ -85,7 +102,7 @@ def read_html(data: bytes, source: str) -> StatusDocument:
     return StatusDocument(
         source=source,
         format="html",
-        header=_header(found, text),
+        header=_header(found, text, source),
         as_of=_as_of(text),
         columns=columns,
         rows=rows,
@@ -101,26 +118,30 @@ def read_html(data: bytes, source: str) -> StatusDocument:
 
 
 class _Capture:
-    __slots__ = ("depth", "events", "key", "tag")
+    __slots__ = ("depth", "events", "key", "rows", "tag")
 
     def __init__(self, key: str, tag: str) -> None:
         self.key = key
         self.tag = tag
         self.depth = 1
+        self.rows = 0
         self.events: list[Event] = []
 
 
-class _PageParser(HTMLParser):
+class _PageParser(TokenHandler):
     """Records the events inside each element whose id names a part we read.
 
     An element is closed by the end tag that balances its own tag name. The ASP.NET markup is
     not always balanced, so a declaration or note left open is closed when the next one of its
     kind starts, or at ``</html>``; only input that stops before ``</html>`` with something
     still open counts as truncated.
+
+    Each event is stored once per part that is open around it, and at most
+    :data:`~.guard.MAX_NESTED_PARTS` parts may be open at once, so memory stays linear in the
+    page; a table's rows and the number of parts of one kind are counted as they stream by.
     """
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self._open: list[_Capture] = []
         self.found: dict[str, list[list[Event]]] = {}
         self.order: list[tuple[str, list[Event]]] = []  # every capture, in document order
@@ -128,7 +149,10 @@ class _PageParser(HTMLParser):
 
     def _finish(self, capture: _Capture) -> None:
         self._open.remove(capture)
-        self.found.setdefault(capture.key, []).append(capture.events)
+        found = self.found.setdefault(capture.key, [])
+        found.append(capture.events)
+        if len(found) > MAX_STATEMENTS:
+            raise _TooMany(f"parts {capture.key!r} in the page", MAX_STATEMENTS)
         self.order.append((capture.key, capture.events))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -144,8 +168,14 @@ class _PageParser(HTMLParser):
         for capture in self._open:
             if tag == capture.tag:
                 capture.depth += 1
+            if tag == "tr":
+                capture.rows += 1
+                if capture.rows > MAX_ROWS + 1:  # the legend row and the participants
+                    raise _TooMany("table rows in one part of the page", MAX_ROWS)
             capture.events.append(("start", tag, attributes))
         if match is not None:
+            if len(self._open) >= MAX_NESTED_PARTS:
+                raise _TooMany("parts of the page open inside one another", MAX_NESTED_PARTS)
             self._open.append(_Capture(key, tag))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -164,14 +194,15 @@ class _PageParser(HTMLParser):
                 if capture.depth == 0:
                     self._finish(capture)
                     continue
-            capture.events.append(("end", tag, {}))
+            capture.events.append(("end", tag, _NO_ATTRIBUTES))
 
     def handle_data(self, data: str) -> None:
         for capture in self._open:
-            capture.events.append(("data", data, {}))
+            capture.events.append(("data", data, _NO_ATTRIBUTES))
 
-    def close(self) -> None:
-        super().close()
+    def feed(self, text: str) -> None:
+        """Read the whole page; what is still open at its end is listed in ``unclosed``."""
+        tokenize(text, self)
         self.unclosed = [_PART_NAMES.get(c.key.split(".")[0], "a part of the page") for c in self._open]
 
 
@@ -255,12 +286,12 @@ def _first(found: dict[str, list[list[Event]]], key: str) -> str | None:
     return (_flat(captures[0])[0] or None) if captures else None
 
 
-def _header(found: dict[str, list[list[Event]]], page: str) -> Header:
+def _header(found: dict[str, list[list[Event]]], page: str, source: str) -> Header:
     chapter = chapter_numeral(_first(found, "rptHead_ctl00_tcHead") or "")
     heading = _first(found, "rptTreaty_ctl00_tcTreaty") or ""
     numbered = _TREATY_NUMBER.match(heading)
     title = heading[numbered.end() :].strip() if numbered else heading
-    form = _MTDSG.search(page) or _XML_LINK.search(page)
+    form = _form_mtdsg(page) or _XML_LINK.search(page)
     if form is not None:
         mtdsg = form.group(1)
     else:
@@ -269,7 +300,7 @@ def _header(found: dict[str, list[list[Event]]], page: str) -> Header:
     eif_text = _first(found, "rptEIF_ctl00_tcText")
     in_force = not (_first(found, "rptEIF_ctl00_tcEifLabel") or "").lower().startswith("not yet")
     registered, number = registration(_first(found, "rptRegistration_ctl00_tcText") or "")
-    signatories, parties = status_counts(_first(found, "rptStatus_ctl00_tcText") or "")
+    signatories, parties = status_counts(_first(found, "rptStatus_ctl00_tcText") or "", source)
     template = _TEMPLATE.search(page)
     return Header(
         mtdsg=mtdsg,
@@ -287,6 +318,17 @@ def _header(found: dict[str, list[list[Event]]], page: str) -> Header:
         treaty_text=_first(found, "rptText_ctl00_tcText"),
         template=template.group(1).lower() if template else None,
     )
+
+
+def _form_mtdsg(page: str) -> re.Match[str] | None:
+    """``mtdsg_no=…`` in the action of the first form that has one."""
+    for form in _FORM.finditer(page):
+        action = _ACTION.search(form.group(1))
+        if action is not None:
+            number = _MTDSG_NO.search(action.group(1))
+            if number is not None:
+                return number
+    return None
 
 
 def _table_rows(events: list[Event]) -> list[list[list[Event]]]:
@@ -320,6 +362,7 @@ def _grid(events: list[Event], source: str) -> tuple[tuple[Column, ...], tuple[R
     table = _table_rows(events)
     if not table:
         return (), ()
+    check_count(source, "columns in the participants table", len(table[0]) - 1, MAX_COLUMNS)
     columns = tuple(make_column(*_flat(cell)) for cell in table[0][1:])
     width = len(columns)
     rows = []

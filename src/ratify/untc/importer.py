@@ -9,7 +9,6 @@ rule, summaries of reservations, notes, corrections with sources — is carried 
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import os
@@ -20,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ratify.errors import DataError, OutputError
+from ratify.errors import DataError, UntcFormatError
 from ratify.model.names import normalize
 from ratify.model.records import (
     ActionKind,
@@ -39,8 +38,8 @@ from ratify.model.records import (
 )
 from ratify.query.diff import Change, ChangeKind
 from ratify.resources import bundled_data
-from ratify.store.atomic import replace_files
 from ratify.store.schema import Correction, InstrumentFile, ParticipantRecord, UnmatchedRow
+from ratify.store.transaction import is_empty_folder, writing
 from ratify.store.validate import date_order_issues
 from ratify.untc.document import Cell, Column, Row, StatusDocument
 from ratify.untc.document import Statement as RawStatement
@@ -53,6 +52,7 @@ __all__ = [
     "ImportReport",
     "ImportResult",
     "StatusInput",
+    "check_mtdsg",
     "consent_kind_of",
     "document_to_file",
     "import_status",
@@ -78,8 +78,11 @@ _CONSENT_WORDS: tuple[tuple[str, ConsentKind], ...] = (
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _PROSE_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTHS})\s+(\d{{4}})\b")
 _SENTENCE_BREAK = re.compile(r"(?<=\.)\s+(?=[A-Z])")
-_ARTICLES = re.compile(r"\barticles?\s+((?:[0-9IVXL]+[A-Za-z]?(?:\s*\([0-9a-z]+\))*)(?:\s*(?:,|and)\s*[0-9IVXL]+[A-Za-z]?(?:\s*\([0-9a-z]+\))*)*)", re.I)
-_MADE_BY = re.compile(r"made by (?:the Government of )?(?:the )?(.+?)(?: upon| at the time| on \d|:|$)", re.I)
+_ARTICLES = re.compile(r"\barticles?\s+((?:[0-9IVXL]+[A-Za-z]?(?:\s*\([0-9a-z]+\))*)(?:\s*(?:,|and)\s*[0-9IVXL]+[A-Za-z]?(?:\s*\([0-9a-z]+\))*)*)", re.IGNORECASE)
+# What an instrument's number must look like before it names a file: a chapter numeral and one to
+# four short parts (XI-A-1, III-2-12a, XVIII-12-b). Nothing else (a path, "../x", 5,000 letters).
+_MTDSG_SHAPE = re.compile(r"[IVXLC]{1,8}(?:-[0-9A-Za-z]{1,8}){1,4}", re.IGNORECASE)
+_MADE_BY = re.compile(r"made by (?:the Government of )?(?:the )?(.+?)(?: upon| at the time| on \d|:|$)", re.IGNORECASE)
 
 
 @attrs.frozen
@@ -88,6 +91,20 @@ class ImportResult:
 
     file: InstrumentFile
     notes: tuple[str, ...] = ()
+
+
+def check_mtdsg(doc: StatusDocument) -> str:
+    """The document's MTDSG number, refused with an UntcFormatError unless it is one.
+
+    The number names the instrument's file in the data folder, so an empty chapter or number,
+    a heading that is a path (``/etc/x``, ``../x``) or an overlong one never gets that far.
+    """
+    mtdsg = doc.header.mtdsg
+    if not _MTDSG_SHAPE.fullmatch(mtdsg):
+        shown = mtdsg if len(mtdsg) <= 60 else mtdsg[:57] + "…"
+        raise UntcFormatError(doc.source, f"the treaty's MTDSG number {shown!r} is not a chapter numeral and a "
+                                          "number (like V-2 or XVIII-12-a); the file cannot be imported")
+    return mtdsg
 
 
 def instrument_id_for(mtdsg: str) -> str:
@@ -133,6 +150,7 @@ def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: Inst
         # a header-only file (a page without its table) says nothing about the participants: keep them
         return ImportResult(base, (f"{doc.source}: no participants table; the {len(base.participants)} "
                                    f"participants already in the folder are kept",))
+    check_mtdsg(doc)
     notes: list[str] = []
     src = source or untc_source(doc, as_of)
     instrument = _instrument(doc, base, src)
@@ -143,6 +161,7 @@ def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: Inst
     statements = _statements_by_state(doc, find_state)
     adopted = instrument.adoption.date if instrument.adoption else None
     seen: set[str] = set()
+    note_texts = _note_texts(doc)
     for row in doc.rows:
         state = find_state(row.name)
         if state is None:
@@ -154,7 +173,7 @@ def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: Inst
             unmatched.append(UnmatchedRow(row.name, tuple(c.text for c in row.cells), row.footnotes))
             continue
         seen.add(state.alpha3)
-        rec = _record(doc, row, state, sig_col, consent_col, notes)
+        rec = _record(doc, row, state, sig_col, consent_col, notes, note_texts)
         raws = statements.get(state.alpha3)
         if raws:
             made = _statements(raws, rec.consent, find_state)
@@ -246,7 +265,7 @@ def _column_roles(columns: tuple[Column, ...]) -> tuple[int | None, int | None]:
 
 
 def _record(doc: StatusDocument, row: Row, state: State, sig_col: int | None, consent_col: int | None,
-            notes: list[str]) -> ParticipantRecord:
+            notes: list[str], note_texts: dict[str, str]) -> ParticipantRecord:
     signature = consent = None
     kind: ConsentKind | None = None
     label: str | None = None
@@ -269,8 +288,12 @@ def _record(doc: StatusDocument, row: Row, state: State, sig_col: int | None, co
             kind, label = _consent_kind(column, cell, doc.source, row.name, notes)
         else:
             extra.append(f"{column.label}: {cell.text}")
-    footnotes = tuple(Footnote(n, _note_text(doc, n)) for n in row.footnotes)
-    denunciation = _denunciation(footnotes) if bracketed else None
+    footnotes = tuple(Footnote(n, note_texts.get(n)) for n in row.footnotes)
+    try:
+        denunciation = _denunciation(footnotes) if bracketed else None
+    except _NoSuchDate as exc:
+        raise UntcFormatError(doc.source, f"participant {row.name!r}: a footnote on its withdrawal gives the date "
+                                          f"{exc.args[0]!r}, which does not exist") from None
     return ParticipantRecord(
         state=state.alpha3,
         name=row.name,
@@ -296,16 +319,25 @@ def _consent_kind(column: Column, cell: Cell, source: str, name: str,
     return kind, None
 
 
-def _note_text(doc: StatusDocument, index: str) -> str | None:
-    note = doc.note(index)
-    return note.text if note else None
+def _note_texts(doc: StatusDocument) -> dict[str, str]:
+    """Each end note's text by its number, the first of a number winning (as ``doc.note`` does).
+
+    Looked up once per footnote of every row: a dict keeps that linear in the file."""
+    return {note.index: note.text for note in reversed(doc.notes)}
+
+
+class _NoSuchDate(ValueError):
+    """A date in a footnote that no calendar has ("31 February 2000")."""
 
 
 def _prose_date(text: str) -> dt.date | None:
     m = _PROSE_DATE.search(text)
     if not m:
         return None
-    return dt.datetime.strptime(f"{m.group(1)} {m.group(2)} {m.group(3)}", "%d %B %Y").date()
+    try:
+        return dt.datetime.strptime(f"{m.group(1)} {m.group(2)} {m.group(3)}", "%d %B %Y").date()
+    except ValueError:
+        raise _NoSuchDate(m.group()) from None
 
 
 def _denunciation(footnotes: Iterable[Footnote]) -> Denunciation:
@@ -475,9 +507,7 @@ def _redundant_corrections(corrections: Iterable[Correction], participants: Iter
         rec = by_state.get(c.state)
         if rec is None:
             continue
-        if c.action is ActionKind.SIGNATURE and rec.signature == c.date:
-            out.append(f"correction for {c.state} ({c.action.value} {c.date}) is now in the depositary's table")
-        elif c.action.is_consent and rec.consent == c.date:
+        if c.action is ActionKind.SIGNATURE and rec.signature == c.date or c.action.is_consent and rec.consent == c.date:
             out.append(f"correction for {c.state} ({c.action.value} {c.date}) is now in the depositary's table")
     return out
 
@@ -526,14 +556,12 @@ def import_untc(paths: Iterable[str | os.PathLike[str]], data: str | os.PathLike
     from ratify.untc import read_status
 
     files = [Path(p) for p in paths]
-
-    def inputs() -> Iterable[StatusInput]:  # read one by one, once the folder is known to be valid
-        for i, path in enumerate(files, 1):
-            if progress:
-                progress(i, len(files), str(path))
-            yield StatusInput(read_status(path), str(path), file=path.name)
-
-    return import_status(inputs(), data, dry_run=dry_run, as_of=as_of, force=force)
+    inputs = []
+    for i, path in enumerate(files, 1):
+        if progress:
+            progress(i, len(files), str(path))
+        inputs.append(StatusInput(read_status(path), str(path), file=path.name))
+    return import_status(inputs, data, dry_run=dry_run, as_of=as_of, force=force)
 
 
 def import_status(inputs: Iterable[StatusInput], data: str | os.PathLike[str], *, dry_run: bool = False,
@@ -541,14 +569,29 @@ def import_status(inputs: Iterable[StatusInput], data: str | os.PathLike[str], *
     """Import status documents — read from files or fetched — into `data`, as `import_untc` does.
 
     Each input's `keep` files (a fetched page as it came, and its metadata) are written along with
-    the instrument files, in the same all-or-none write; a skipped input's are not.
+    the instrument files, in the same all-or-none write; a skipped input's are not. The documents
+    are read first; then the folder is locked against other writers, read afresh and written in one
+    transaction (see `ratify.store.transaction`), so that two imports never work from the same stale
+    folder and a kill at any moment leaves it as it was before or after.
     """
+    items = list(inputs)
+    folder = Path(data)
+    if dry_run:
+        return _plan(folder, items, as_of=as_of, force=force, check=False)[0]
+    with writing(folder) as tx:
+        report, out = _plan(folder, items, as_of=as_of, force=force)
+        tx.update(out)
+    return report
+
+
+def _plan(folder: Path, inputs: list[StatusInput], *, as_of: dt.date | None,
+          force: bool, check: bool = True) -> tuple[ImportReport, dict[str, bytes]]:
+    """What importing `inputs` into `folder` as it is now changes, and the files to write (checked to load)."""
     from ratify.query.diff import diff_participations
     from ratify.query.load import catalog_of
     from ratify.store.datafiles import dump_instrument_file
     from ratify.store.read import INSTRUMENTS_DIR, check_folder, participations_of_file
 
-    folder = Path(data)
     contents, seed = _starting_contents(folder)
     out: dict[str, bytes] = {}
     catalog = catalog_of(contents)  # the folder must be valid before anything is added to it
@@ -561,7 +604,7 @@ def import_status(inputs: Iterable[StatusInput], data: str | os.PathLike[str], *
     skipped: list[str] = []
     for item in inputs:
         doc, name = item.doc, item.name
-        mtdsg = doc.header.mtdsg
+        mtdsg = check_mtdsg(doc)
         rel_base = pending.get(mtdsg)
         base = rel_base if rel_base is not None else (existing[mtdsg][1] if mtdsg in existing else None)
         when = doc.as_of or stamp
@@ -600,13 +643,12 @@ def import_status(inputs: Iterable[StatusInput], data: str | os.PathLike[str], *
     if out:
         out.update(seed)  # a new folder gets the register only along with an instrument
         out.update(kept)
-    if not dry_run and out:
+    if out and check:
         # the folder as it would be after the import must load: check it before writing anything
         problems = check_folder(attrs.evolve(contents, instruments=after))
         if any(p.severity == "error" for p in problems):
             raise DataError(problems)
-        _write(folder, out)
-    return ImportReport(tuple(changes), tuple(notes), written, tuple(created), tuple(skipped))
+    return ImportReport(tuple(changes), tuple(notes), written, tuple(created), tuple(skipped)), out
 
 
 def _with_checked(file: InstrumentFile, checked: dt.datetime | None) -> InstrumentFile:
@@ -624,26 +666,9 @@ def _starting_contents(folder: Path) -> tuple[FolderContents, dict[str, bytes]]:
     """What `folder` holds, and the files it must be given first: a new folder gets the bundled register."""
     from ratify.store.read import GROUPS_FILE, STATES_FILE, read_folder
 
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+    if folder.exists() and not is_empty_folder(folder):
         return read_folder(folder), {}
     bundle = bundled_data()
     register = read_folder(bundle, instruments=False)
     seed = {name: (bundle / name).read_bytes() for name in (STATES_FILE, GROUPS_FILE)}
     return attrs.evolve(register, folder=folder), seed
-
-
-def _write(folder: Path, files: dict[str, bytes]) -> None:
-    """Write `files` into `folder`, all or none; a folder made for them is removed again on failure."""
-    made = not folder.exists()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{folder}: cannot create: {exc.strerror or exc}") from exc
-    try:
-        with replace_files(folder) as staged:
-            staged.update(files)
-    except BaseException:
-        if made:
-            with contextlib.suppress(OSError):
-                folder.rmdir()
-        raise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 
 from ratify.errors import UntcFormatError
 from ratify.untc.csv_reader import mtdsg_from_csv_name, read_derived_csv
@@ -30,11 +31,31 @@ def sniff(data: bytes) -> str | None:
 
 
 def _read_file(source: str) -> bytes:
+    """The bytes of a regular file; a FIFO, device, socket or folder is refused, never waited on.
+
+    The file is opened without blocking (a FIFO with no writer would otherwise hang the open)
+    and what was opened is checked, so a name swapped after a check cannot slip through.
+    """
     try:
-        with open(source, "rb") as stream:
+        fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except IsADirectoryError:
+        raise UntcFormatError(source, "is a folder, not a file") from None
+    except OSError as exc:
+        raise UntcFormatError(source, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = ("a folder" if stat.S_ISDIR(mode) else "a named pipe (FIFO)" if stat.S_ISFIFO(mode)
+                    else "a socket" if stat.S_ISSOCK(mode) else "a device")
+            raise UntcFormatError(source, f"is {kind}, not a regular file; refused")
+        with os.fdopen(fd, "rb") as stream:
+            fd = -1  # the stream owns it now
             return stream.read(MAX_INPUT_BYTES + 1)
     except OSError as exc:
         raise UntcFormatError(source, f"cannot be read ({exc.strerror or exc})") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
 
 
 def read_status(path: str | os.PathLike[str], data: bytes | None = None) -> StatusDocument:

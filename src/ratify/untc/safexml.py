@@ -16,11 +16,19 @@ import xml.etree.ElementTree as ET
 
 import defusedxml.ElementTree as DET
 
-__all__ = ["parse_untrusted"]
+__all__ = ["TooManyElements", "parse_untrusted"]
 
 
-def parse_untrusted(data: bytes) -> ET.Element:
-    """The root element of ``data``; defusedxml's exceptions and ``ParseError`` propagate."""
+class TooManyElements(Exception):
+    """The document has more elements than the caller allows; parsing stopped there."""
+
+
+def parse_untrusted(data: bytes, max_elements: int | None = None) -> ET.Element:
+    """The root element of ``data``; defusedxml's exceptions and ``ParseError`` propagate.
+
+    With ``max_elements``, parsing stops with :class:`TooManyElements` as soon as there are more:
+    a huge document is refused after the part that is too much, not after the whole of it.
+    """
     builder = ET.TreeBuilder()
     parser = DET.DefusedXMLParser(target=builder, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     expat = getattr(parser, "parser", None)
@@ -30,8 +38,23 @@ def parse_untrusted(data: bytes) -> ET.Element:
         )
         return plain_root
     expat.ordered_attributes = False  # the C builder wants a dict, not expat's flat list
-    expat.StartElementHandler = builder.start
+    expat.StartElementHandler = builder.start if max_elements is None else _counting(builder, max_elements)
     expat.EndElementHandler = builder.end
     parser.feed(data)
     root: ET.Element = parser.close()
     return root
+
+
+def _counting(builder: ET.TreeBuilder, limit: int):  # type: ignore[no-untyped-def]
+    """``builder.start``, refusing the element after the ``limit``-th."""
+    count = 0
+    start = builder.start
+
+    def counted(tag: str, attributes: dict[str, str]) -> ET.Element:
+        nonlocal count
+        count += 1
+        if count > limit:
+            raise TooManyElements(limit)
+        return start(tag, attributes)
+
+    return counted

@@ -22,8 +22,6 @@ EMPTY_CELL = Cell("", None, None, False)
 
 _ITEM_SPLIT = re.compile(r",\s*(?=[A-Z])")
 _CODED = re.compile(r"(.*?)(\s*)\(([A-Za-z]{1,2})\)")
-# Whitespace-tolerant, so the common clean cell (``30 Aug 2005 a``) needs no normalising first.
-_CELL = re.compile(r"\s*(\[)?\s*(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})(?:\s+([A-Za-z]{1,2}))?\s*(\])?\s*")
 
 
 def make_column(label: str, footnotes: tuple[str, ...] = ()) -> Column:
@@ -70,23 +68,33 @@ def parse_cell(text: str) -> Cell:
 
 
 def _pattern_cell(text: str) -> Cell:
-    """A cell read with the full pattern: brackets, a dotted month, anything not a date."""
-    match = _CELL.fullmatch(text)
-    if match is None:
-        text = squash(text)
-        if not text:
-            return EMPTY_CELL
-        return Cell(text, None, None, text[0] == "[" or text[-1] == "]")
-    # isprintable() is False for TAB, LF, NBSP, U+2002…: only then is a squash needed
-    if not text.isprintable() or "  " in text or text[0] == " " or text[-1] == " ":
-        text = squash(text)
-    opening, day, month, year, code, closing = match.groups()
+    """A cell read in full: brackets, a dotted month, anything not a date.
+
+    ``[?D Mon[.] YYYY[ code]]?`` is read with str methods, not a pattern: no input (20,000
+    spaces before a ``!``) can make it backtrack, so the time is linear in the cell.
+    """
+    text = squash(text)
+    if not text:
+        return EMPTY_CELL
+    opening, closing = text[0] == "[", text[-1] == "]"
+    parts = text[1 if opening else 0 : -1 if closing else None].split()
+    code: str | None = None
+    found = False
+    if 3 <= len(parts) <= 4:
+        day, month, year = parts[0], parts[1].removesuffix("."), parts[2]
+        code = parts[3] if len(parts) == 4 else None
+        found = (day.isdecimal() and len(day) <= 2 and year.isdecimal() and len(year) == 4
+                 and 3 <= len(month) <= 9 and month.isascii() and month.isalpha()
+                 and (code is None or (len(code) <= 2 and code.isascii() and code.isalpha())))
+    if not found:
+        return Cell(text, None, None, opening or closing)
     number = MONTHS.get(month) or MONTHS.get(month.lower())
+    date: dt.date | None
     try:
         date = dt.date(int(year), number, int(day)) if number else None
     except ValueError:  # 31 Feb
         date = None
-    return Cell(text, date, code, opening is not None or closing is not None)
+    return Cell(text, date, code, opening or closing)
 
 
 def make_row(name: str, footnotes: tuple[str, ...], cells: Sequence[Cell], width: int) -> Row:

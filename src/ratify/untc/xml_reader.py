@@ -25,10 +25,18 @@ from ratify.untc.document import (
     StatusDocument,
     TerritorialApplication,
 )
-from ratify.untc.guard import check_size
+from ratify.untc.guard import (
+    MAX_COLUMNS,
+    MAX_ELEMENTS,
+    MAX_MARKUP_DEPTH,
+    MAX_ROWS,
+    MAX_STATEMENTS,
+    check_count,
+    check_size,
+)
 from ratify.untc.header import chapter_numeral, count, mtdsg_from_path, registration, split_conclusion
 from ratify.untc.repair import repair_xml
-from ratify.untc.safexml import parse_untrusted
+from ratify.untc.safexml import TooManyElements, parse_untrusted
 from ratify.untc.statements import SectionBuilder
 from ratify.untc.table import EMPTY_CELL, make_row, parse_cell, parse_legend
 from ratify.untc.text import plain, split_footnotes, squash
@@ -56,13 +64,19 @@ def read_xml(data: bytes, source: str) -> StatusDocument:
         )
     try:
         return _document(treaty, source)
-    except RecursionError:
-        raise UntcFormatError(source, "markup nested too deeply") from None
+    except (RecursionError, _TooDeep):
+        raise UntcFormatError(source, f"markup nested more than {MAX_MARKUP_DEPTH} deep in a text; refused") from None
+
+
+class _TooDeep(Exception):
+    """Markup nested deeper than :data:`~.guard.MAX_MARKUP_DEPTH` inside one text."""
 
 
 def _parse(data: bytes, source: str) -> ET.Element:
     try:
-        return parse_untrusted(data)
+        return parse_untrusted(data, MAX_ELEMENTS)
+    except TooManyElements:
+        reason = f"more than {MAX_ELEMENTS:,} elements; refused (the limit of a status file)"
     except defusedxml.DTDForbidden:
         reason = "has a DOCTYPE declaration; refused (a DTD can define entity bombs or external references)"
     except defusedxml.EntitiesForbidden:
@@ -79,12 +93,29 @@ def _parse(data: bytes, source: str) -> ET.Element:
 
 
 def _inner(element: ET.Element) -> str:
-    """An element's content as text, escaped inline markup and real child elements alike."""
+    """An element's content as text, escaped inline markup and real child elements alike.
+
+    One walk appending to one list, whatever the nesting: text is copied once, not once for
+    every element around it (which made deeply nested markup quadratic).
+    """
     if len(element) == 0:
         return element.text or ""
     parts = [element.text or ""]
-    for child in element:
-        parts += ("<", str(child.tag), ">", _inner(child), "</", str(child.tag), ">", child.tail or "")
+    stack = [iter(element)]  # the children still to visit, at each depth
+    tails: list[str] = []  # what to write when the element at each depth is done
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            if tails:
+                parts.append(tails.pop())
+            continue
+        tag = str(child.tag)
+        parts += ("<", tag, ">", child.text or "")
+        if len(stack) >= MAX_MARKUP_DEPTH:
+            raise _TooDeep
+        stack.append(iter(child))
+        tails.append(f"</{tag}>{child.tail or ''}")
     return "".join(parts)
 
 
@@ -97,10 +128,13 @@ def _find(parent: ET.Element | None, path: str) -> ET.Element | None:
     return parent
 
 
-def _findall(parent: ET.Element, path: str) -> list[ET.Element]:
+def _findall(parent: ET.Element, path: str, source: str, limit: int = MAX_STATEMENTS) -> list[ET.Element]:
     head, _, tag = path.rpartition("/")
     container = _find(parent, head) if head else parent
-    return [] if container is None else container.findall(tag)
+    found = [] if container is None else container.findall(tag)
+    check_count(source, f"<{tag}> elements in <{container.tag if container is not None else ''}>",
+                len(found), limit)
+    return found
 
 
 def _text(parent: ET.Element, path: str) -> str | None:
@@ -117,8 +151,8 @@ def _plain(parent: ET.Element, path: str) -> str | None:
 
 def _document(treaty: ET.Element, source: str) -> StatusDocument:
     columns, rows = _table(treaty, source)
-    titles = [plain(_inner(title)) for title in _findall(treaty, "Declarations/Title")]
-    under_titles = [plain(_inner(title)) for title in _findall(treaty, "DeclarationsUnderArticle/Title")]
+    titles = [plain(_inner(title)) for title in _findall(treaty, "Declarations/Title", source)]
+    under_titles = [plain(_inner(title)) for title in _findall(treaty, "DeclarationsUnderArticle/Title", source)]
     return StatusDocument(
         source=source,
         format="xml",
@@ -126,13 +160,13 @@ def _document(treaty: ET.Element, source: str) -> StatusDocument:
         as_of=None,
         columns=columns,
         rows=rows,
-        notes=tuple(_note(note) for note in _findall(treaty, "EndNotes/Note")),
+        notes=tuple(_note(note) for note in _findall(treaty, "EndNotes/Note", source)),
         declarations_title=squash(" ".join(titles)) or None,
-        declarations=_statements(_findall(treaty, "Declarations/Declaration")),
-        objections=_statements(_findall(treaty, "Objections/Objection")),
-        territorial_applications=_territorial(_findall(treaty, "TerritorialApplications/Application")),
+        declarations=_statements(_findall(treaty, "Declarations/Declaration", source)),
+        objections=_statements(_findall(treaty, "Objections/Objection", source)),
+        territorial_applications=_territorial(_findall(treaty, "TerritorialApplications/Application", source)),
         declarations_under_article_title=squash(" ".join(under_titles)) or None,
-        declarations_under_article=_statements(_findall(treaty, "DeclarationsUnderArticle/Declaration")),
+        declarations_under_article=_statements(_findall(treaty, "DeclarationsUnderArticle/Declaration", source)),
     )
 
 
@@ -159,21 +193,21 @@ def _header(treaty: ET.Element, source: str) -> Header:
         entry_into_force_text=eif_text,
         registration_date=registration_date,
         registration_number=registration_number,
-        signatories=count(_plain(data, "Status/Signatories")),
-        parties=count(_plain(data, "Status/Parties")),
+        signatories=count(_plain(data, "Status/Signatories"), "signatories", source),
+        parties=count(_plain(data, "Status/Parties"), "parties", source),
         treaty_text=_plain(data, "TreatyText/Text"),
         template=_plain(treaty, "Template"),
     )
 
 
 def _table(treaty: ET.Element, source: str) -> tuple[tuple[Column, ...], tuple[Row, ...]]:
-    legend = [parse_legend(_inner(entry)) for entry in _findall(treaty, _LEGEND)]
+    legend = [parse_legend(_inner(entry)) for entry in _findall(treaty, _LEGEND, source, MAX_COLUMNS + 1)]
     columns = tuple(legend[1:])  # the first column is the participant
     width = len(columns)
     rows = []
     seen: dict[str, Cell] = {"": EMPTY_CELL}  # cells repeat within a table (signatures on the opening day)
     # The hot loop of the reader: C-level child lookups and .text, one dict probe per cell.
-    for number, row in enumerate(_findall(treaty, _ROWS), start=1):
+    for number, row in enumerate(_findall(treaty, _ROWS, source, MAX_ROWS), start=1):
         entries = row.findall("Entry")
         if not entries:
             continue

@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ratify.model.procedures import ProcedureKind, ProcedureStatus
 from ratify.model.records import Instrument, State, StatementKind, Status, Theme
 from ratify.present.documents.views import ObligationRow, Obligations, ObligationTable
 from ratify.present.i18n import N_
@@ -100,12 +101,13 @@ def _table(cat: Catalog, state: State, insts: Sequence[Instrument], title: str, 
         then = {(r.instrument.id, r.procedure.article, r.kind): r.accepted
                 for r in cat.procedures(state, before_day) if r.instrument.id in ids}
 
-        def label(r: object) -> str:
-            inst, proc = r.instrument, r.procedure  # type: ignore[attr-defined]
+        def label(r: ProcedureStatus) -> str:
+            inst, proc = r.instrument, r.procedure
             where = f", {ref_text(proc.article, lang)}" if proc.article else ""
             return f"{inst.short_name.get(lang.code)}{where} ({kind_label(proc.kind, lang.code)})"
 
-        key = lambda r: (r.instrument.id, r.procedure.article, r.kind)
+        def key(r: ProcedureStatus) -> tuple[str, str | None, ProcedureKind]:
+            return (r.instrument.id, r.procedure.article, r.kind)
         rows.append(ObligationRow(
             lang.gettext("Complaint and inquiry procedures accepted"),
             tuple(label(r) for r in now if then.get(key(r))),
