@@ -27,12 +27,13 @@ from urllib.parse import urlsplit
 import attrs
 import cattrs
 
-import ratify
+from ratify.errors import DataError, RatifyError
 from ratify.model.names import normalize
 from ratify.model.records import ActionKind, Localized, Source, Statement, StatementKind
+from ratify.query.catalog import Catalog
 from ratify.store.convert import data_converter, make_converter
 from ratify.store.datafiles import dump_instrument_file
-from ratify.store.read import read_instrument_file
+from ratify.store.read import read_folder, read_instrument_file
 from ratify.store.schema import Correction, InstrumentFile
 from ratify.untc import read_status
 from ratify.untc.importer import document_to_file, untc_source
@@ -130,6 +131,44 @@ def corrections_for(mtdsg: str) -> tuple[list[Correction], list[Source]]:
     return corrections, list(sources.values())
 
 
+@attrs.frozen
+class DataNote:
+    """A curated note on one state's record (sources/corrections/<MTDSG>.toml, [[notes]]): a lead that is
+    not a depositary action (so never a correction), shown with the record so a reader knows it may be
+    out of date."""
+
+    state: str
+    text: str
+    source_url: str
+    source_title: str
+    source_publisher: str
+    source_date: dt.date | None = None
+
+
+def notes_for(mtdsg: str) -> list[DataNote]:
+    path = SOURCES / "corrections" / f"{mtdsg}.toml"
+    if not path.exists():
+        return []
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    return [_lenient().structure(item, DataNote) for item in raw.get("notes", [])]
+
+
+def apply_notes(f: InstrumentFile, notes: list[DataNote], problems: list[str]) -> InstrumentFile:
+    """Add each curated note, with its source named in the words, to the state's record."""
+    if not notes:
+        return f
+    participants = {p.state: p for p in f.participants}
+    for n in notes:
+        rec = participants.get(n.state)
+        if rec is None:
+            problems.append(f"{f.instrument.mtdsg} {n.state}: curated note for a state with no record")
+            continue
+        when = f", {n.source_date.isoformat()}" if n.source_date else ""
+        words = f"{n.text} (Source: {n.source_publisher}, {n.source_title}{when}, {n.source_url})"
+        participants[n.state] = attrs.evolve(rec, notes=tuple(rec.notes) + (words,))
+    return attrs.evolve(f, participants=tuple(participants[k] for k in sorted(participants)))
+
+
 def statement_entries() -> list[StatementEntry]:
     path = SOURCES / "overlay" / "reservations.toml"
     if not path.exists():
@@ -188,10 +227,22 @@ def apply_statements(f: InstrumentFile, entries: list[StatementEntry], problems:
                         sources=tuple(sources.values()))
 
 
+def state_register() -> Catalog:
+    """The hand-curated register of states (data/states.toml), for matching the depositary's names.
+
+    Only the register is read, never the generated instrument files: a bad generated file must not
+    keep the build from regenerating it.
+    """
+    files = read_folder(DATA, instruments=False)
+    if files.problems:
+        raise DataError(list(files.problems))
+    return Catalog(instruments=(), states=tuple(files.states.values()))
+
+
 def build(check: bool) -> int:
     manifest = data_converter().structure(tomllib.loads((SOURCES / "untc" / "MANIFEST.toml").read_text("utf-8")),
                                           Manifest)
-    catalog = ratify.load(DATA)  # for the state names; instruments are rebuilt below
+    catalog = state_register()
     tables = {t.instrument: t for t in manifest.tables}
     entries = statement_entries()
     problems: list[str] = []
@@ -218,6 +269,7 @@ def build(check: bool) -> int:
             f = attrs.evolve(f, corrections=tuple(corrections),
                              sources=tuple(f.sources) + tuple(s for s in sources if s not in f.sources))
             f = apply_statements(f, entries, problems)
+            f = apply_notes(f, notes_for(inst.mtdsg), problems)
         outputs[DATA / "instruments" / overlay.name] = dump_instrument_file(f)
     for p in problems:
         print("build:", p, file=sys.stderr)
@@ -236,7 +288,11 @@ def build(check: bool) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check that the committed files are current")
-    return build(parser.parse_args().check)
+    try:
+        return build(parser.parse_args().check)
+    except RatifyError as exc:
+        print(f"build: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -96,7 +96,7 @@ def test_matrix_is_frozen():
 
 def test_plain_repr():
     text = repr(cat.matrix(group="central-asia", as_of=ALMATY_DAY))
-    assert text.startswith("<Matrix: 5 states × 10 instruments, as of 2011-03-15>")
+    assert text.startswith("<Matrix: 5 states × 25 instruments, as of 2011-03-15>")  # the binding ones
     assert "UZB" in text and "V-2" in text and "P party" in text
 
 

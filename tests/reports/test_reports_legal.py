@@ -265,11 +265,29 @@ def test_a_previous_review_after_the_brief_is_refused(cat):
 # depositary text, addresses, file names, commit hashes, MTDSG numbers (Roman numerals), article
 # references ("1B(1)(a)") and titles quoted in their original language are removed before the check.
 ALLOWED = {"XML", "HTML", "CSV", "GitHub", "ratify"}  # (and ISO alpha-3 codes: three capitals)
-_DEPOSITARY_NOTE_MD = re.compile(r"^\[\^\d+\]: \*\*[^\n]*\\?\[на языке депозитария\\?\][^\n]*$", re.MULTILINE)
-_DEPOSITARY_NOTE_HTML = re.compile(r'<li id="note-\d+">(?:(?!</li>).)*?\[на языке депозитария\].*?</li>', re.DOTALL)
+# the depositary's own words, and the data's notes that exist in English only, each marked so in the document
+_DEPOSITARY_NOTE_MD = re.compile(
+    r"^\[\^\d+\]: \*\*[^\n]*\\?\[(?:на языке депозитария|примечание в данных, на английском языке)\\?\][^\n]*$",
+    re.MULTILINE)
+_DEPOSITARY_NOTE_HTML = re.compile(
+    r'<li id="note-\d+">(?:(?!</li>).)*?\[(?:на языке депозитария|примечание в данных, на английском языке)\].*?</li>',
+    re.DOTALL)
+
+
+def _unverified_names() -> tuple[str, ...]:
+    """The English names of the instruments whose official Russian name the data does not have yet (left out
+    until a UN source is cited: data/UNVERIFIED.md); a Russian document shows them in English, longest first."""
+    cat = ratify.load()
+    names = {n for i in cat.instruments for loc in (i.short_name, i.title) if loc.ru is None and (n := loc.en)}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+UNVERIFIED_NAMES = _unverified_names()
 
 
 def english_words(text: str) -> set[str]:
+    for name in UNVERIFIED_NAMES:
+        text = text.replace(name, " ")
     text = re.sub(r"https?://\S+", " ", text)
     text = re.sub(r"«[^«»А-Яа-яЁё]*»", " ", text)  # a title quoted in its own (Latin-script) language
     text = re.sub(r"\S*[/_]\S*|\S+\.(?:xml|csv|html|txt)\b|\b[0-9a-f]{12,40}\b", " ", text)  # paths, hashes
@@ -307,7 +325,7 @@ def test_ratify_gaps_in_russian_is_russian(capsysbinary, state):
 
 def test_russian_names_binding_instruments_as_treaties(brief):
     text = brief("KAZ", "ru", "md")
-    assert "Государство является участником 7 из 10 международных договоров, включённых в справку." in text
+    assert "Государство является участником 21 из 25 международных договоров, включённых в справку." in text
     assert "обязательных документов" not in text
 
 

@@ -128,6 +128,12 @@ def test_prose_dates() -> None:
     assert only_date(" 25 October 2012") == dt.date(2012, 10, 25)
     assert only_date("20 Feb 1996") == dt.date(1996, 2, 20)
     assert only_date("25 October 2012 and more") is None
+    assert only_date("1 Decmeber 1999") == dt.date(1999, 12, 1)  # the depositary's misspelling (IV-5, Spain)
+    assert only_date("1 Decembre 1999") is None  # only the spelling the pages print
+    assert only_date("4 Octobre 2002") == dt.date(2002, 10, 4)  # IV-11-c, Austria
+    assert only_date("12 August 2003*") == dt.date(2003, 8, 12)  # IV-11-c, Cyprus
+    assert only_date("8 August l989") == dt.date(1989, 8, 8)  # IV-2, Belgium
+    assert only_date("8 August l98") is None and only_date("l989") is None
 
 
 def test_header_prose() -> None:

@@ -25,9 +25,9 @@ MONTHS = {
             ("jul", "july"),
             ("aug", "august"),
             ("sep", "sept", "september"),
-            ("oct", "october"),
+            ("oct", "october", "octobre"),  # "octobre": IV-11-c dates Austria's objection "4 Octobre 2002"
             ("nov", "november"),
-            ("dec", "december"),
+            ("dec", "december", "decmeber"),  # "decmeber": the IV-5 page dates Spain's objection "1 Decmeber 1999"
         ),
         start=1,
     )
@@ -66,9 +66,17 @@ def first_date(text: str) -> dt.date | None:
     return None if found is None else found[0]
 
 
+# a right-aligned date line as some pages print it: a note mark after it ("12 August 2003*", IV-11-c),
+# a letter l for the digit 1 in the year ("8 August l989", IV-2)
+_DATE_LINE_SLIPS = ((re.compile(r"\*+$"), ""), (re.compile(r"(?<=\s)l(?=\d{3}$)"), "1"))
+
+
 def only_date(text: str) -> dt.date | None:
     """The date when ``text`` is nothing but one date (``25 October 2012``, ``20 Feb 1996``)."""
-    match = _PROSE_DATE.fullmatch(text.strip())
+    text = text.strip()
+    for slip, fix in _DATE_LINE_SLIPS:
+        text = slip.sub(fix, text)
+    match = _PROSE_DATE.fullmatch(text)
     if match is None:
         return None
     day, month, year = match.groups()

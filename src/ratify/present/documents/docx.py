@@ -390,6 +390,8 @@ class _Writer:
                 head.font.size = _pt(8.5)
                 if n.kind == "depositary" and self.t.code != "en":
                     para.add_run(" " + t.gettext("[in the depositary’s language]")).font.size = _pt(8)
+                elif n.kind == "record" and self.t.code != "en":
+                    para.add_run(" " + t.gettext("[the data’s note, in English]")).font.size = _pt(8)
                 para.add_run(": " + " ".join(n.paragraphs)).font.size = _pt(8.5)
 
     def _obligations(self, n: int, ob: Any) -> None:
