@@ -165,8 +165,8 @@ def bench_briefs() -> None:
 
 
 def bench_memory(folder: Path) -> None:
-    code = ("import resource, ratify; ratify.load(%r); "
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)") % str(folder)
+    code = (f"import resource, ratify; ratify.load({str(folder)!r}); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
                          env={**os.environ, "RATIFY_CACHE": "0"}).stdout  # parsing, the costlier way
     mb = int(out.strip()) / 1024
@@ -186,9 +186,9 @@ def bench_scaling(folder: Path, work: Path) -> None:
         for f in chosen:
             shutil.copy(f, sub / "instruments" / f.name)
         with cache_off():
-            t_load = median_time(lambda: ratify.load(sub), 3)
+            t_load = median_time(lambda sub=sub: ratify.load(sub), 3)
             cat = ratify.load(sub)
-        t_matrix = median_time(lambda: cat.matrix(), 3)
+        t_matrix = median_time(cat.matrix, 3)
         n = len(chosen)
         ROWS.append((f"scaling: {n} instruments", f"load {fmt(t_load)}", f"matrix {fmt(t_matrix)}",
                      f"{t_load / n * 1e3:.2f} ms load, {t_matrix / n * 1e3:.2f} ms matrix per instrument",

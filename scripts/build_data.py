@@ -208,9 +208,9 @@ def apply_statements(f: InstrumentFile, entries: list[StatementEntry], problems:
         statements = list(rec.statements)
         quote = normalize(e.quote) if e.quote else None
         idx = next((i for i, s in enumerate(statements) if quote and s.text and quote in normalize(s.text)), None)
-        curated = dict(kind=e.kind, summary=e.summary, articles=e.articles, limits_scope=e.limits_scope,
-                       withdrawn=e.withdrawn, objects_to=e.objects_to, source=sid, remedy=e.remedy, term=e.term,
-                       territory=e.territory)
+        curated = {"kind": e.kind, "summary": e.summary, "articles": e.articles, "limits_scope": e.limits_scope,
+                   "withdrawn": e.withdrawn, "objects_to": e.objects_to, "source": sid, "remedy": e.remedy,
+                   "term": e.term, "territory": e.territory}
         if idx is not None:
             s = statements[idx]
             if s.summary is not None:

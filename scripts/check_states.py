@@ -115,14 +115,14 @@ def xml_participants(folder: Path) -> dict[str, set[str]]:
     for f in sorted(folder.glob("*.en.xml")):
         text = f.read_text(encoding="latin-1")
         mtdsg = f.name[: -len(".en.xml")]
-        for body in re.findall(r"<Tbody>(.*?)</Tbody>", text, re.S):
-            for row in re.findall(r"<Row\b[^>]*>(.*?)</Row>", body, re.S):
-                m = re.search(r"<Entry\b[^>]*?(?:/>|>(.*?)</Entry>)", row, re.S)
+        for body in re.findall(r"<Tbody>(.*?)</Tbody>", text, re.DOTALL):
+            for row in re.findall(r"<Row\b[^>]*>(.*?)</Row>", body, re.DOTALL):
+                m = re.search(r"<Entry\b[^>]*?(?:/>|>(.*?)</Entry>)", row, re.DOTALL)
                 if not m or not m.group(1):
                     continue
                 cell = m.group(1)
-                cell = re.sub(r"&lt;superscript&gt;.*?&lt;/superscript&gt;", "", cell, flags=re.S)
-                cell = re.sub(r"<superscript>.*?</superscript>", "", cell, flags=re.S)
+                cell = re.sub(r"&lt;superscript&gt;.*?&lt;/superscript&gt;", "", cell, flags=re.DOTALL)
+                cell = re.sub(r"<superscript>.*?</superscript>", "", cell, flags=re.DOTALL)
                 cell = re.sub(r"<[^>]*>", "", cell)
                 name = clean_participant(cell)
                 if name:
@@ -146,15 +146,15 @@ def html_participants(folder: Path) -> dict[str, set[str]]:
     found: dict[str, set[str]] = defaultdict(set)
     for f in sorted(folder.glob("*.html")):
         text = f.read_text(encoding="utf-8")
-        m = re.search(r'<table[^>]*id="[^"]*_tblgrid"[^>]*>(.*?)</table>', text, re.S | re.I)
+        m = re.search(r'<table[^>]*id="[^"]*_tblgrid"[^>]*>(.*?)</table>', text, re.DOTALL | re.IGNORECASE)
         if not m:
             continue
-        rows = re.findall(r"<tr[^>]*>(.*?)</tr>", m.group(1), re.S | re.I)
+        rows = re.findall(r"<tr[^>]*>(.*?)</tr>", m.group(1), re.DOTALL | re.IGNORECASE)
         for row in rows[1:]:  # first row = column legend
-            td = re.search(r"<td[^>]*>(.*?)</td>", row, re.S | re.I)
+            td = re.search(r"<td[^>]*>(.*?)</td>", row, re.DOTALL | re.IGNORECASE)
             if not td:
                 continue
-            cell = re.sub(r"<sup>.*?</sup>", "", td.group(1), flags=re.S | re.I)
+            cell = re.sub(r"<sup>.*?</sup>", "", td.group(1), flags=re.DOTALL | re.IGNORECASE)
             cell = re.sub(r"<[^>]+>", "", cell)
             name = clean_participant(cell)
             if name:

@@ -24,8 +24,8 @@ for _var in ("http_proxy", "https_proxy", "all_proxy", "no_proxy", "HTTP_PROXY",
              "NO_PROXY"):
     os.environ.pop(_var, None)
 
-import ratify  # noqa: E402
-from ratify.resources import bundled_data  # noqa: E402
+import ratify
+from ratify.resources import bundled_data
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_FIXTURES = REPO.parent / "shared" / "fixtures"

@@ -7,7 +7,6 @@ import io
 import itertools
 import json
 import warnings
-from pathlib import Path
 
 import pytest
 

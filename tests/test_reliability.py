@@ -145,7 +145,7 @@ def test_importing_the_same_file_twice_changes_nothing(tmp_path: Path, name: str
     path = FIXTURES / name
     if not path.exists():
         pytest.skip(f"{name} is not among the test fixtures")
-    import ratify.untc.importer as importer
+    from ratify.untc import importer
 
     importer.import_untc([path], folder)
     after_first = snapshot(folder)

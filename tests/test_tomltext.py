@@ -85,4 +85,4 @@ def test_what_toml_cannot_hold_is_refused() -> None:
     with pytest.raises(TypeError, match="A string is required"):
         dumps({1: "one"})  # type: ignore[dict-item]
     with pytest.raises(ValueError, match="offset times"):
-        dumps({"at": dt.time(12, tzinfo=dt.timezone.utc)})
+        dumps({"at": dt.time(12, tzinfo=dt.UTC)})

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 # Public names and the module each lives in. They are imported on first use (PEP 562), so that
 # `import ratify` stays as cheap as `import attrs`: tools import ratify many times a day.
 _LAZY: dict[str, str] = {
-    "MissingExtraError": "extras",
+    "MissingExtraError": "errors",
     "Catalog": "query.catalog",
     "ChangeList": "query.events",
-    "DateRangeError": "query.events",
-    **dict.fromkeys(["DataError", "FetchError", "OutputError", "Problem", "RatifyError", "UnknownNameError",
-                     "UnreachableError", "UntcFormatError", "UpdateError"], "errors"),
+    **dict.fromkeys(["DataError", "DateRangeError", "FetchError", "OutputError", "Problem", "RatifyError",
+                     "ReportError", "Severity", "SimulationError", "UnknownNameError", "UnreachableError",
+                     "UntcFormatError", "UpdateError"], "errors"),
     "DataOrigin": "store.location",
     "update": "untc.update",
     **dict.fromkeys(["export_csv", "export_json", "load_json"], "present.export"),
@@ -33,7 +33,6 @@ _LAZY: dict[str, str] = {
                      "Group", "GroupMap", "Instrument", "InstrumentKind", "Localized", "Member", "Participation", "Relation",
                      "RelationKind", "Role", "Rule", "RuleKind", "Source", "State", "Statement", "StatementKind",
                      "Status", "Theme"], "model.records"),
-    "SimulationError": "query.simulate",
     **dict.fromkeys(["AcceptanceKind", "Procedure", "ProcedureKind", "ProcedureStatus"], "model.procedures"),
     "procedures_frame": "present.procedures",
     **dict.fromkeys(["render_brief", "render_report"], "present.documents"),  # jinja2 etc. load on the first document
@@ -59,16 +58,20 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:
     from ratify.errors import (
         DataError,
+        DateRangeError,
         FetchError,
+        MissingExtraError,
         OutputError,
         Problem,
         RatifyError,
+        ReportError,
+        Severity,
+        SimulationError,
         UnknownNameError,
         UnreachableError,
         UntcFormatError,
         UpdateError,
     )
-    from ratify.extras import MissingExtraError
     from ratify.model.procedures import AcceptanceKind, Procedure, ProcedureKind, ProcedureStatus
     from ratify.model.records import (
         ActionKind,
@@ -103,11 +106,10 @@ if TYPE_CHECKING:
     from ratify.present.frames import changes_frame, gaps_frame
     from ratify.present.procedures import procedures_frame
     from ratify.query.catalog import Catalog
-    from ratify.query.events import ChangeList, DateRangeError
+    from ratify.query.events import ChangeList
     from ratify.query.gaps import Basis, Gap, GapKind, GapList
     from ratify.query.load import load
     from ratify.query.matrix import Matrix, StatusChange
-    from ratify.query.simulate import SimulationError
     from ratify.store.location import DataOrigin
     from ratify.store.read import validate
     from ratify.untc.update import update
@@ -151,9 +153,11 @@ __all__ = [
     "RatifyError",
     "Relation",
     "RelationKind",
+    "ReportError",
     "Role",
     "Rule",
     "RuleKind",
+    "Severity",
     "SimulationError",
     "Source",
     "State",

@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Sequence
 
 import attrs
 
 __all__ = [
     "DataError",
+    "DateRangeError",
     "FetchError",
+    "MissingExtraError",
     "OutputError",
     "Problem",
     "RatifyError",
+    "ReportError",
+    "Severity",
+    "SimulationError",
+    "TemplateLimitError",
     "UnknownNameError",
     "UnreachableError",
     "UntcFormatError",
     "UpdateError",
 ]
+
+
+class Severity(enum.StrEnum):
+    """How much a problem of a data folder matters: an error fails loading, a warning is reported only."""
+
+    ERROR = "error"
+    WARNING = "warning"
 
 
 class RatifyError(Exception):
@@ -44,11 +58,11 @@ class Problem:
     file: str
     path: str
     reason: str
-    severity: str = "error"  # "error" fails validation; "warning" is reported only
+    severity: Severity = attrs.field(default=Severity.ERROR, converter=Severity)
 
     def __str__(self) -> str:
         where = f"{self.file}: {self.path}" if self.path else self.file
-        return f"{where}: {self.reason}" if self.severity == "error" else f"{where}: warning: {self.reason}"
+        return f"{where}: {self.reason}" if self.severity is Severity.ERROR else f"{where}: warning: {self.reason}"
 
 
 class DataError(RatifyError):
@@ -56,7 +70,7 @@ class DataError(RatifyError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
-        errors = [p for p in self.problems if p.severity == "error"] or list(self.problems)
+        errors = [p for p in self.problems if p.severity is Severity.ERROR] or list(self.problems)
         head = str(errors[0]) if errors else "invalid data"
         more = f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
         super().__init__(head + more)
@@ -115,3 +129,23 @@ class UpdateError(RatifyError):
         self.reason = reason
         self.network = network
         super().__init__(f"{mtdsg}: {url}: {reason}; nothing changed")
+
+
+class MissingExtraError(RatifyError, ImportError):
+    """A feature needs an optional dependency that is not installed; names the extra to install."""
+
+
+class DateRangeError(RatifyError, ValueError):
+    """A window of dates that ends before it starts."""
+
+
+class SimulationError(RatifyError, ValueError):
+    """An action that cannot happen as asked (already done, not open, a prerequisite missing…)."""
+
+
+class ReportError(RatifyError, ValueError):
+    """A document that cannot be made: an unknown language or format, a template that fails, a missing extra."""
+
+
+class TemplateLimitError(ReportError):
+    """A user template that went over one of the limits of its sandbox."""

@@ -5,13 +5,9 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-from ratify.errors import RatifyError
+from ratify.errors import MissingExtraError
 
 __all__ = ["MissingExtraError", "require"]
-
-
-class MissingExtraError(RatifyError, ImportError):
-    """A feature needs an optional dependency that is not installed; names the extra to install."""
 
 
 def require(module: str, extra: str) -> ModuleType:

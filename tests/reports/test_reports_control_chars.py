@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from reports_support import DATE
 
 import ratify
-from ratify.present.documents.render import printable
+from ratify.present.documents.printable import printable
 
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # the TOML escapes of what the data copy puts in Kazakhstan's names

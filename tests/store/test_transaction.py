@@ -203,7 +203,8 @@ def test_a_journal_is_rolled_forward_by_the_next_load(tmp_path: Path, monkeypatc
     before = snapshot(folder)
     edited = {rel: data.replace(b"\n[instrument]\n", b"\n# edited\n[instrument]\n", 1)
               for rel, data in before.items() if rel.startswith("instruments/")}
-    assert len(edited) == 13 and all(edited[rel] != before[rel] for rel in edited)
+    assert len(edited) == len(list((folder / "instruments").glob("*.toml"))) > 20  # every instrument file
+    assert all(edited[rel] != before[rel] for rel in edited)
     real_journal = transaction._write_journal
 
     def renames_half(root: Path, entries: list[dict[str, str | None]]) -> None:
@@ -223,9 +224,9 @@ def test_a_journal_is_rolled_forward_by_the_next_load(tmp_path: Path, monkeypatc
     monkeypatch.undo()
     mixed = snapshot(folder)
     assert (folder / JOURNAL_NAME).exists()
-    assert sum(mixed.get(rel) == data for rel, data in edited.items()) == 6  # a mixed folder, as a kill leaves it
+    assert sum(mixed.get(rel) == data for rel, data in edited.items()) == len(edited) // 2  # a mixed folder, as a kill leaves it
     cat = ratify.load(folder)
-    assert len(cat.instruments) == 13
+    assert len(cat.instruments) == len(edited)
     assert snapshot(folder) == {**before, **edited}
 
 

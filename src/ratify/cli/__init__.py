@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
 from importlib import import_module
+from typing import NoReturn
 
 from ratify.errors import DataError, RatifyError
 

@@ -9,7 +9,8 @@ from collections.abc import Iterable
 
 from ratify.cli.options import add_as_of, add_data, add_format, iso_date, load_catalog
 from ratify.cli.output import render_rows
-from ratify.model.records import Instrument, Status
+from ratify.model.enums import Status
+from ratify.model.records import Instrument
 from ratify.present.gaps import basis_text, relation_text, step_text
 from ratify.present.i18n import Lang, available_languages, language
 from ratify.present.phrases import event_detail

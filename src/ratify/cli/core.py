@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ratify.cli.options import add_as_of, add_data, add_format, load_catalog, say_origin
 from ratify.cli.output import render_rows
-from ratify.errors import RatifyError
+from ratify.errors import RatifyError, Severity
 from ratify.resources import bundled_data
 from ratify.store.cache import FileCache, cache_folder, cache_problem
 from ratify.store.read import validate
@@ -92,9 +92,9 @@ def _validate(args: argparse.Namespace) -> int:
     origin = data_folder(args.dir, bundled=args.bundled)
     say_origin(origin)
     problems = validate(origin.path)
-    errors = [p for p in problems if p.severity == "error"]
+    errors = [p for p in problems if p.severity is Severity.ERROR]
     for p in problems:
-        print(p, file=sys.stdout if p.severity == "error" else sys.stderr)
+        print(p, file=sys.stdout if p.severity is Severity.ERROR else sys.stderr)
     where = args.dir or origin.path
     if errors:
         print(f"{where}: {len(errors)} error{'s' if len(errors) != 1 else ''}, "

@@ -78,7 +78,7 @@ def _emit(args: argparse.Namespace, fmt: str, document: str | bytes) -> int:
         buffer.write(payload)
         buffer.flush()
     elif isinstance(document, bytes):
-        from ratify.present.documents import ReportError
+        from ratify.errors import ReportError
 
         raise ReportError("a Word document cannot go to this output: give -o FILE.docx")
     else:
@@ -92,7 +92,7 @@ def _to_stdout(args: argparse.Namespace) -> bool:
 
 
 def _check(args: argparse.Namespace, fmt: str) -> None:
-    from ratify.present.documents import ReportError
+    from ratify.errors import ReportError
 
     if fmt == "docx" and args.output is None:  # an explicit `-o -` does send it to standard output
         raise ReportError("a Word document cannot go to the terminal: give -o FILE.docx")

@@ -13,36 +13,14 @@ three ways, which are data on the procedure (`data/procedures.toml`), not code:
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 
 import attrs
 
+from ratify.model.enums import AcceptanceKind, ProcedureKind
 from ratify.model.records import Instrument, Localized, Source, Statement, Status
 
 __all__ = ["AcceptanceKind", "Procedure", "ProcedureKind", "ProcedureStatus", "article_number"]
-
-
-class ProcedureKind(enum.Enum):
-    """What a committee may receive or do under the procedure."""
-
-    INDIVIDUAL = "individual"  # communications from or on behalf of individuals
-    INTER_STATE = "inter_state"  # communications by one state party about another
-    INQUIRY = "inquiry"  # the committee's own inquiry into grave or systematic violations
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class AcceptanceKind(enum.Enum):
-    """How a state accepts the procedure."""
-
-    PROTOCOL = "protocol"  # by becoming party to the instrument (an optional protocol)
-    DECLARATION = "declaration"  # by a declaration under the procedure's article
-    OPT_OUT = "opt_out"  # with participation, unless it declared (or reserved) under `opt_out_article`
-
-    def __str__(self) -> str:
-        return self.value
 
 
 _NUMBER = re.compile(r"(\d+)")

@@ -10,10 +10,23 @@ instrument is in force for it.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterator, Mapping
 
 import attrs
+
+from ratify.model.enums import (
+    ACTION_RANK,
+    ActionKind,
+    ConsentKind,
+    InstrumentKind,
+    RelationKind,
+    RuleKind,
+    StateKind,
+    StatementKind,
+    Status,
+    Theme,
+    UNStatus,
+)
 
 __all__ = [
     "ActionKind",
@@ -44,149 +57,6 @@ __all__ = [
     "Theme",
     "UNStatus",
 ]
-
-
-class Status(enum.Enum):
-    """Where a state stands towards an instrument on a given date."""
-
-    NONE = "none"  # no action at all
-    SIGNATORY = "signatory"  # signed, not (yet) consented to be bound
-    CONTRACTING = "contracting"  # consented to be bound; not yet in force for it (VCLT 2(1)(f))
-    PARTY = "party"  # consented and in force for it (VCLT 2(1)(g))
-    DENOUNCED = "denounced"  # was bound; its denunciation or withdrawal has taken effect
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class ConsentKind(enum.Enum):
-    """How a state expressed its consent to be bound (the depositary's action codes)."""
-
-    RATIFICATION = "ratification"
-    ACCESSION = "accession"  # code `a`
-    SUCCESSION = "succession"  # code `d`
-    ACCEPTANCE = "acceptance"  # code `A`
-    APPROVAL = "approval"  # code `AA`
-    DEFINITIVE_SIGNATURE = "definitive_signature"
-    FORMAL_CONFIRMATION = "formal_confirmation"  # international organisations (code `c`)
-    CONSENT_TO_BE_BOUND = "consent_to_be_bound"  # the legend's generic "Consent to be bound(P)"
-    OTHER = "other"  # a legend entry ratify has no name for; `Consent.label` keeps the depositary's words
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class ActionKind(enum.Enum):
-    """What happened in one dated event of a state's participation."""
-
-    SIGNATURE = "signature"
-    RATIFICATION = "ratification"
-    ACCESSION = "accession"
-    SUCCESSION = "succession"
-    ACCEPTANCE = "acceptance"
-    APPROVAL = "approval"
-    DEFINITIVE_SIGNATURE = "definitive_signature"
-    FORMAL_CONFIRMATION = "formal_confirmation"
-    CONSENT_TO_BE_BOUND = "consent_to_be_bound"
-    OTHER_CONSENT = "other"
-    ENTRY_INTO_FORCE = "entry_into_force"
-    DENUNCIATION = "denunciation"  # notification of denunciation or withdrawal received
-    DENUNCIATION_EFFECTIVE = "denunciation_effective"
-    RESERVATION = "reservation"
-    DECLARATION = "declaration"
-    OBJECTION = "objection"
-    STATEMENT_WITHDRAWN = "statement_withdrawn"  # a reservation, declaration or objection withdrawn
-
-    def __str__(self) -> str:
-        return self.value
-
-    @property
-    def is_consent(self) -> bool:
-        return self.value in _CONSENT_VALUES
-
-
-_CONSENT_VALUES = frozenset(k.value for k in ConsentKind)
-_ACTION_RANK = {k: i for i, k in enumerate(ActionKind)}  # same-day events sort in the enum's order
-
-
-class StatementKind(enum.Enum):
-    RESERVATION = "reservation"
-    DECLARATION = "declaration"
-    OBJECTION = "objection"
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class InstrumentKind(enum.Enum):
-    CONVENTION = "convention"
-    COVENANT = "covenant"
-    PROTOCOL = "protocol"
-    AGREEMENT = "agreement"
-    DECLARATION = "declaration"  # non-binding: the UDHR, a conference declaration
-    RECOMMENDATIONS = "recommendations"
-    OTHER = "other"
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class Theme(enum.Enum):
-    """Subject areas, in the order briefs and gap lists present them."""
-
-    REFUGEES = "refugees"
-    STATELESSNESS = "statelessness"
-    HUMAN_RIGHTS = "human_rights"
-    MIGRANT_WORKERS = "migrant_workers"
-    TRAFFICKING_SMUGGLING = "trafficking_smuggling"
-    REGIONAL_COOPERATION = "regional_cooperation"
-    OTHER = "other"
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class RuleKind(enum.Enum):
-    """How a period counts from a date (deposit of consent, or receipt of a denunciation)."""
-
-    ON_DATE = "on_date"  # the same day (1967 Protocol art. VIII(2))
-    DAYS_AFTER = "days_after"  # the Nth day after (1951 Convention art. 43(2): 90th day)
-    MONTHS_AFTER = "months_after"  # N months after (Covenants: three months)
-    FIRST_OF_MONTH_AFTER_MONTHS = "first_of_month_after_months"  # ICRMW art. 87(2)
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class RelationKind(enum.Enum):
-    """Edges of the instrument graph."""
-
-    PROTOCOL_TO = "protocol_to"  # this instrument is a protocol to the target
-    REQUIRES_PARTY_TO = "requires_party_to"  # only a party to the target can become party (UNTOC art. 37(2))
-    SUPPLEMENTS = "supplements"
-    INDEPENDENT_OF = "independent_of"  # related, but a state can be party to this one alone
-    RECOMMENDS = "recommends"  # a non-binding document recommends the target, citing a paragraph
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class StateKind(enum.Enum):
-    STATE = "state"
-    ORGANIZATION = "organization"  # a regional economic integration organisation (the EU)
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class UNStatus(enum.Enum):
-    MEMBER = "member"
-    OBSERVER = "observer"  # the Holy See, the State of Palestine
-    NON_MEMBER = "non_member"  # the Cook Islands, Niue
-    NONE = "none"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @attrs.frozen(init=False, repr=False)
@@ -505,7 +375,7 @@ class Event:
     date: dt.date
     state: str
     instrument: str
-    action: ActionKind = attrs.field(order=_ACTION_RANK.__getitem__)  # enums have no `<` of their own
+    action: ActionKind = attrs.field(order=ACTION_RANK.__getitem__)  # enums have no `<` of their own
     detail: str | None = attrs.field(default=None, order=False)  # the depositary's own words (a consent's label)
     statement: Statement | None = attrs.field(default=None, order=False)  # the statement made or withdrawn
 

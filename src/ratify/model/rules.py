@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ratify.model.records import ConsentKind, RuleKind
+from ratify.model.enums import ConsentKind, RuleKind
 
 if TYPE_CHECKING:
     from ratify.model.records import Consent, Instrument, Rule

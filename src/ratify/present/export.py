@@ -25,8 +25,9 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from ratify.errors import DataError, Problem
+from ratify.model.enums import StatementKind, Status
 from ratify.model.procedures import Procedure
-from ratify.model.records import Group, Instrument, Participation, Source, State, StatementKind, Status
+from ratify.model.records import Group, Instrument, Participation, Source, State
 from ratify.store.convert import json_converter
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ def load_json(text: str | bytes, *, name: str = "<json>") -> Catalog:
     `name` is what error messages call the document (a file name, say).
     """
     from ratify.query.catalog import Catalog
-    from ratify.store.read import _describe  # the loader's wording of a field at fault
+    from ratify.store.read import describe_field_error  # the loader's wording of a field at fault
 
     try:
         doc = json.loads(text)
@@ -132,11 +133,11 @@ def load_json(text: str | bytes, *, name: str = "<json>") -> Catalog:
             try:
                 out.append(conv.structure(raw, cls))
             except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
-                for message in cattrs.transform_error(exc, path=f"{key}[{i}]", format_exception=_describe):
+                for message in cattrs.transform_error(exc, path=f"{key}[{i}]", format_exception=describe_field_error):
                     reason, _, where = message.rpartition(" @ ")
                     problems.append(Problem(name, where, reason))
             except (ValueError, TypeError, KeyError) as exc:
-                problems.append(Problem(name, f"{key}[{i}]", _describe(exc, cls)))
+                problems.append(Problem(name, f"{key}[{i}]", describe_field_error(exc, cls)))
         parts[key] = tuple(out)
     declines = doc.get("declines", [])
     if not isinstance(declines, list) or not all(isinstance(d, str) for d in declines):

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ratify.extras import require
-from ratify.model.records import ActionKind, ConsentKind, Event, Status
+from ratify.model.enums import ActionKind, ConsentKind, Status
+from ratify.model.records import Event
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -21,21 +22,21 @@ if TYPE_CHECKING:
     from ratify.query.gaps import Gap
     from ratify.query.matrix import Matrix
 
-__all__ = ["catalog_frame", "changes_frame", "gaps_frame", "matrix_frame"]
+__all__ = ["catalog_frame", "categorical", "changes_frame", "date_column", "gaps_frame", "matrix_frame", "pandas_module"]
 
 _DATE_COLUMNS = ("as_of", "signature", "consent", "entry_into_force", "denunciation", "denunciation_effective",
                  "record_as_of")
 
 
-def _pandas() -> Any:
+def pandas_module() -> Any:
     return require("pandas", "pandas")
 
 
-def _categorical(pd: Any, values: Sequence[Any], enum: Any) -> Any:
+def categorical(pd: Any, values: Sequence[Any], enum: Any) -> Any:
     return pd.Categorical(values, categories=[m.value for m in enum], ordered=True)
 
 
-def _dates(pd: Any, values: Sequence[dt.date | None]) -> Any:
+def date_column(pd: Any, values: Sequence[dt.date | None]) -> Any:
     return pd.to_datetime(pd.Series(list(values), dtype="object"), errors="raise").astype("datetime64[ns]")
 
 
@@ -51,14 +52,14 @@ def catalog_frame(cat: Catalog, as_of: dt.date | None = None, *, group: Any = No
     """
     from ratify.present.export import STATUS_COLUMNS, status_records
 
-    pd = _pandas()
+    pd = pandas_module()
     rows = status_records(cat, as_of, group=group, states=states, instruments=instruments)
     cols = {c: [r[c] for r in rows] for c in STATUS_COLUMNS}
     df = pd.DataFrame({c: pd.Series(v, dtype="object") for c, v in cols.items()})
     for c in _DATE_COLUMNS:
-        df[c] = _dates(pd, cols[c])
-    df["status"] = _categorical(pd, cols["status"], Status)
-    df["consent_kind"] = _categorical(pd, cols["consent_kind"], ConsentKind)
+        df[c] = date_column(pd, cols[c])
+    df["status"] = categorical(pd, cols["status"], Status)
+    df["consent_kind"] = categorical(pd, cols["consent_kind"], ConsentKind)
     df["reservations"] = df["reservations"].astype("int64")
     df["entry_into_force_computed"] = df["entry_into_force_computed"].astype("boolean")
     df["record_inconsistent"] = df["record_inconsistent"].astype("boolean")
@@ -70,7 +71,7 @@ def catalog_frame(cat: Catalog, as_of: dt.date | None = None, *, group: Any = No
 def matrix_frame(m: Matrix, columns: str = "id", *, lang: str = "en") -> pd.DataFrame:
     """States (index: alpha-3) × instruments (columns: ids, or "mtdsg" numbers, or "name" short names)
     of status values, each column an ordered categorical of Status values."""
-    pd = _pandas()
+    pd = pandas_module()
     if columns == "id":
         labels = [i.id for i in m.instruments]
     elif columns == "mtdsg":
@@ -79,7 +80,7 @@ def matrix_frame(m: Matrix, columns: str = "id", *, lang: str = "en") -> pd.Data
         labels = [i.short_name.get(lang) for i in m.instruments]
     else:
         raise ValueError(f"columns must be 'id', 'mtdsg' or 'name', not {columns!r}")
-    data = {label: _categorical(pd, [row[j].value for row in m.cells], Status)
+    data = {label: categorical(pd, [row[j].value for row in m.cells], Status)
             for j, label in enumerate(labels)}
     index = pd.Index([s.alpha3 for s in m.states], name="state", dtype="string")
     df = pd.DataFrame(data, index=index)
@@ -91,11 +92,11 @@ def matrix_frame(m: Matrix, columns: str = "id", *, lang: str = "en") -> pd.Data
 def gaps_frame(gaps: Iterable[Gap], *, lang: str = "en") -> pd.DataFrame:
     """One row per gap: state, instrument, mtdsg, name, kind, status, as_of, record_as_of (the date of the
     depositary record it rests on), since, years, next_step, basis, prerequisites, notes (texts in `lang`)."""
+    from ratify.model.enums import GapKind
     from ratify.present.gaps import basis_text, relation_text, step_text
     from ratify.present.i18n import language
-    from ratify.query.gaps import GapKind
 
-    pd = _pandas()
+    pd = pandas_module()
     lg = language(lang)
     gs = list(gaps)
     df = pd.DataFrame({
@@ -103,11 +104,11 @@ def gaps_frame(gaps: Iterable[Gap], *, lang: str = "en") -> pd.DataFrame:
         "instrument": pd.Series([g.instrument.id for g in gs], dtype="string"),
         "mtdsg": pd.Series([g.instrument.mtdsg for g in gs], dtype="string"),
         "name": pd.Series([g.instrument.short_name.get(lang) for g in gs], dtype="string"),
-        "kind": _categorical(pd, [g.kind.value for g in gs], GapKind),
-        "status": _categorical(pd, [g.status.value for g in gs], Status),
-        "as_of": _dates(pd, [g.as_of for g in gs]),
-        "record_as_of": _dates(pd, [g.record_as_of for g in gs]),
-        "since": _dates(pd, [g.since for g in gs]),
+        "kind": categorical(pd, [g.kind.value for g in gs], GapKind),
+        "status": categorical(pd, [g.status.value for g in gs], Status),
+        "as_of": date_column(pd, [g.as_of for g in gs]),
+        "record_as_of": date_column(pd, [g.record_as_of for g in gs]),
+        "since": date_column(pd, [g.since for g in gs]),
         "years": pd.array([g.years for g in gs], dtype="Int64"),
         "next_step": pd.Series([step_text(g, lg) for g in gs], dtype="string"),
         "basis": pd.Series(["; ".join(basis_text(b, lg) for b in g.basis) or None for g in gs], dtype="string"),
@@ -125,13 +126,13 @@ def changes_frame(events: Iterable[Event], cat: Catalog | None = None, *, lang: 
     from ratify.present.phrases import event_detail
 
     lg = language(lang)
-    pd = _pandas()
+    pd = pandas_module()
     evs = list(events)
     df = pd.DataFrame({
-        "date": _dates(pd, [e.date for e in evs]),
+        "date": date_column(pd, [e.date for e in evs]),
         "state": pd.Series([e.state for e in evs], dtype="string"),
         "instrument": pd.Series([e.instrument for e in evs], dtype="string"),
-        "action": _categorical(pd, [e.action.value for e in evs], ActionKind),
+        "action": categorical(pd, [e.action.value for e in evs], ActionKind),
         "detail": pd.Series([event_detail(e, lg) for e in evs], dtype="string"),
     })
     if cat is not None:
@@ -139,5 +140,5 @@ def changes_frame(events: Iterable[Event], cat: Catalog | None = None, *, lang: 
         df.insert(4, "mtdsg", pd.Series([cat.instrument(e.instrument).mtdsg for e in evs], dtype="string"))
         df.insert(5, "name", pd.Series([cat.instrument(e.instrument).short_name.get(lang) for e in evs],
                                        dtype="string"))
-        df["record_as_of"] = _dates(pd, [cat.record_date(e.instrument) for e in evs])
+        df["record_as_of"] = date_column(pd, [cat.record_date(e.instrument) for e in evs])
     return df

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ratify.model.records import RelationKind, Status
+from ratify.model.enums import GapKind, RelationKind, Status, Step
 from ratify.present.i18n import Lang, language
 from ratify.present.phrases import ago, articles, ref_text
 from ratify.present.vocabulary import STATUS_LABELS
-from ratify.query.gaps import Basis, Gap, GapKind, Related, Step
+from ratify.query.gaps import Basis, Gap, Related
 
 if TYPE_CHECKING:
     from ratify.query.gaps import GapList

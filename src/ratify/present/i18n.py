@@ -181,7 +181,7 @@ def language(code: str, locale_path: str | os.PathLike[str] | Iterable[str | os.
 
 @cache
 def _language(code: str, folders: tuple[Path, ...]) -> Lang:
-    from ratify.present.documents import ReportError
+    from ratify.errors import ReportError
 
     if code == "en":
         return Lang(code, gettext.NullTranslations())

@@ -12,7 +12,7 @@ import datetime as dt
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from ratify.model.records import Status
+from ratify.model.enums import Status
 from ratify.present.links import web_url
 from ratify.present.vocabulary import STATUS_ORDER, STATUS_STYLES, status_label, symbol
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ratify.model.records import RuleKind
+from ratify.model.enums import RuleKind
 
 if TYPE_CHECKING:
     from ratify.model.records import Event, Rule

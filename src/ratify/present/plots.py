@@ -18,11 +18,11 @@ import functools
 import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from ratify.extras import require
-from ratify.model.records import ActionKind, Instrument, State, Status
+from ratify.model.enums import ActionKind, Status
+from ratify.model.records import Instrument, State
 from ratify.present.i18n import N_, language
 from ratify.present.vocabulary import STATUS_ORDER, STATUS_STYLES, status_label, symbol
 

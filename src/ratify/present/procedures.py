@@ -11,8 +11,8 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ratify.model.procedures import AcceptanceKind, ProcedureKind, ProcedureStatus
-from ratify.model.records import Status
+from ratify.model.enums import AcceptanceKind, ProcedureKind, Status
+from ratify.model.procedures import ProcedureStatus
 from ratify.present.i18n import N_, language
 from ratify.present.phrases import ref_text
 
@@ -162,20 +162,20 @@ def procedures_json(cat: Catalog, states: Iterable[StateRef] | StateRef, as_of: 
 def procedures_frame(procedures: Iterable[ProcedureStatus], *, lang: str = "en") -> pd.DataFrame:
     """One row per procedure: instrument, mtdsg, name, kind, article, acceptance, status, accepted,
     date, opted_out, answer (words in `lang`), source. Needs the `pandas` extra."""
-    from ratify.present.frames import _categorical, _dates, _pandas
+    from ratify.present.frames import categorical, date_column, pandas_module
 
-    pd = _pandas()
+    pd = pandas_module()
     rs = list(procedures)
     return pd.DataFrame({
         "instrument": pd.Series([r.instrument.id for r in rs], dtype="string"),
         "mtdsg": pd.Series([r.instrument.mtdsg for r in rs], dtype="string"),
         "name": pd.Series([r.instrument.short_name.get(lang) for r in rs], dtype="string"),
-        "kind": _categorical(pd, [r.kind.value for r in rs], ProcedureKind),
+        "kind": categorical(pd, [r.kind.value for r in rs], ProcedureKind),
         "article": pd.Series([r.article for r in rs], dtype="string"),
-        "acceptance": _categorical(pd, [r.acceptance.value for r in rs], AcceptanceKind),
-        "status": _categorical(pd, [r.status.value for r in rs], Status),
+        "acceptance": categorical(pd, [r.acceptance.value for r in rs], AcceptanceKind),
+        "status": categorical(pd, [r.status.value for r in rs], Status),
         "accepted": pd.array([r.accepted for r in rs], dtype="boolean"),
-        "date": _dates(pd, [r.date for r in rs]),
+        "date": date_column(pd, [r.date for r in rs]),
         "opted_out": pd.array([r.opted_out for r in rs], dtype="boolean"),
         "answer": pd.Series([answer_label(r, lang) for r in rs], dtype="string"),
         "source": pd.Series([r.source.id if r.source else None for r in rs], dtype="string"),

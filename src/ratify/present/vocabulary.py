@@ -9,11 +9,15 @@ generated from `STATUS_STYLES` (`status_css`).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
-from ratify.model.records import ActionKind, ConsentKind, StatementKind, Status, Theme
+from ratify.model.enums import ActionKind, ConsentKind, GapKind, StatementKind, Status, Theme
 from ratify.present.i18n import N_, Lang
-from ratify.query.gaps import Gap, GapKind
+
+if TYPE_CHECKING:
+    from ratify.query.gaps import Gap
 
 __all__ = [
     "ACTION_LABELS",

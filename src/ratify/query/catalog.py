@@ -12,17 +12,18 @@ from typing import Any
 import attrs
 
 from ratify.errors import Problem
+from ratify.model.enums import Status
 from ratify.model.names import NameIndex
 from ratify.model.procedures import Procedure
-from ratify.model.records import Group, Instrument, Participation, Source, State, Status, Theme
+from ratify.model.records import Group, Instrument, Participation, Source, State
+from ratify.query.order import instrument_order
 from ratify.store.location import Origin
 
-__all__ = ["Catalog", "InstrumentRef", "StateRef", "instrument_order"]
+__all__ = ["Catalog", "InstrumentRef", "StateRef"]
 
 StateRef = str | State
 InstrumentRef = str | Instrument
 
-_THEME_ORDER = {t: i for i, t in enumerate(Theme)}
 
 
 def _instrument_names(inst: Instrument) -> list[str | None]:
@@ -40,18 +41,6 @@ def _state_names(state: State) -> list[str | None]:
     for aliases in state.aliases.values():
         names += aliases
     return names
-
-
-def _mtdsg_key(mtdsg: str | None) -> tuple[Any, ...]:
-    """ "XVIII-12" before "XVIII-12-a"; "IV-3" before "IV-13"."""
-    if not mtdsg:
-        return ()
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"[-.]", mtdsg))
-
-
-def instrument_order(inst: Instrument) -> tuple[Any, ...]:
-    adopted = inst.adoption.date if inst.adoption else dt.date.max
-    return (not inst.binding, _THEME_ORDER[inst.theme], adopted, _mtdsg_key(inst.mtdsg), inst.id)
 
 
 def _sorted_instruments(items: Iterable[Instrument]) -> tuple[Instrument, ...]:

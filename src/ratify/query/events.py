@@ -6,17 +6,13 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ratify.errors import RatifyError
+from ratify.errors import DateRangeError
 from ratify.model.records import Event
 
 if TYPE_CHECKING:
     from ratify.query.catalog import Catalog, InstrumentRef, StateRef
 
 __all__ = ["ChangeList", "DateRangeError", "find_changes"]
-
-
-class DateRangeError(RatifyError, ValueError):
-    """A window that ends before it starts."""
 
 
 class ChangeList(list):  # type: ignore[type-arg]

@@ -12,22 +12,13 @@ note); its words are made by `ratify.present.gaps` (`Gap.text(lang)` is a door i
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ratify.model.records import (
-    Instrument,
-    Localized,
-    Participation,
-    Relation,
-    RelationKind,
-    Statement,
-    StatementKind,
-    Status,
-)
+from ratify.model.enums import GapKind, RelationKind, StatementKind, Status, Step
+from ratify.model.records import Instrument, Localized, Participation, Relation, Statement
 
 if TYPE_CHECKING:
     from ratify.query.catalog import Catalog, InstrumentRef, StateRef
@@ -36,38 +27,6 @@ __all__ = ["Basis", "Gap", "GapKind", "GapList", "Related", "Step", "find_gaps",
            "record_date"]
 
 _BOUND = (Status.PARTY, Status.CONTRACTING)  # consent given: the step is done, even if not yet in force
-
-
-class GapKind(enum.Enum):
-    NO_ACTION = "no_action"  # neither signed nor consented
-    SIGNED_NOT_RATIFIED = "signed_not_ratified"
-    NOT_YET_IN_FORCE = "not_yet_in_force"  # consented; not yet in force for the state
-    DENOUNCED = "denounced"
-    LIMITING_RESERVATION = "limiting_reservation"  # party, with a reservation that limits its scope
-    PREREQUISITE_MISSING = "prerequisite_missing"  # cannot join before joining another instrument
-    PROCEDURE_NOT_ACCEPTED = "procedure_not_accepted"  # a complaint or inquiry procedure (`ProcedureGap`)
-    # the record shows the state not bound, yet it is bound by an instrument that requires this one:
-    # the record contradicts itself (most likely out of date) — a fact to check, never a step to advise
-    RECORD_INCONSISTENT = "record_inconsistent"
-
-    def __str__(self) -> str:
-        return self.value
-
-
-class Step(enum.Enum):
-    """The next step that closes a gap (after joining any prerequisites the gap lists)."""
-
-    ACCEDE = "accede"
-    ACCEDE_AGAIN = "accede_again"  # after a denunciation
-    RATIFY = "ratify"  # a signatory
-    AWAIT_ENTRY_INTO_FORCE = "await_entry_into_force"  # nothing to do: consent given
-    WITHDRAW_RESERVATION = "withdraw_reservation"
-    WITHDRAW_DECLARATION = "withdraw_declaration"
-    APPLY_REMEDY = "apply_remedy"  # the limiting statement's curated remedy (`Statement.remedy`)
-    CHECK_RECORD = "check_record"  # an inconsistent record: check the depositary's current status first
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @attrs.frozen
@@ -181,8 +140,8 @@ def find_gaps(cat: Catalog, state: StateRef, as_of: dt.date | None = None,
     denunciation, or the reservation; for an instrument never acted on, the adoption of the
     earliest document recommending it (None if none does).
     """
-    from ratify.query.catalog import instrument_order
     from ratify.query.graph import in_order, related
+    from ratify.query.order import instrument_order
 
     st = cat.state(state)
     on = as_of or dt.date.today()

@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from ratify.model.records import Instrument, Relation, RelationKind
+from ratify.model.enums import RelationKind
+from ratify.model.records import Instrument, Relation
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["build_graph", "in_order", "related", "relations_between"]
+__all__ = ["build_graph", "in_order", "related"]
 
 
 def build_graph(instruments: Iterable[Instrument]) -> nx.DiGraph:
@@ -41,13 +42,6 @@ def build_graph(instruments: Iterable[Instrument]) -> nx.DiGraph:
             data["basis"].setdefault(rel.kind, rel.basis)
             data["note"].setdefault(rel.kind, rel.note)
     return g
-
-
-def relations_between(graph: nx.DiGraph, source: str, target: str) -> tuple[Relation, ...]:
-    """The relations recorded from `source` to `target` (empty if none)."""
-    if not graph.has_edge(source, target):
-        return ()
-    return tuple(graph.edges[source, target]["relations"])
 
 
 def related(graph: nx.DiGraph, node: str, kind: RelationKind, *,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import attrs
 
-from ratify.errors import DataError, Problem
+from ratify.errors import DataError, Problem, Severity
 from ratify.model.procedures import Procedure
 from ratify.model.records import Instrument, Participation, Source
 from ratify.query.catalog import Catalog
@@ -32,7 +32,7 @@ def load(path: str | os.PathLike[str] | None = None, *, bundled: bool = False) -
 def catalog_of(files: FolderContents, *, origin: Origin | None = None) -> Catalog:
     """The Catalog of what was read; raises DataError listing every problem if any is an error."""
     problems = check_folder(files)
-    if any(p.severity == "error" for p in problems):
+    if any(p.severity is Severity.ERROR for p in problems):
         raise DataError(problems)
     return _build(files, tuple(problems), origin)
 

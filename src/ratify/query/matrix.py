@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ratify.errors import UnknownNameError
-from ratify.model.records import Instrument, State, Status
+from ratify.model.enums import Status
+from ratify.model.records import Instrument, State
 
 if TYPE_CHECKING:
     from ratify.query.catalog import Catalog, InstrumentRef, StateRef

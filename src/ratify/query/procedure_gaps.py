@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ratify.model.procedures import AcceptanceKind, ProcedureKind, ProcedureStatus
-from ratify.model.records import Instrument, RelationKind, Statement, Status
-from ratify.query.gaps import GapKind
+from ratify.model.enums import AcceptanceKind, GapKind, ProcedureKind, RelationKind, Status
+from ratify.model.procedures import ProcedureStatus
+from ratify.model.records import Instrument, Statement
 
 if TYPE_CHECKING:
     from ratify.query.catalog import Catalog, StateRef
@@ -60,8 +60,8 @@ class ProcedureGap:
 
 def procedure_gaps(cat: Catalog, state: StateRef, as_of: dt.date | None = None) -> list[ProcedureGap]:
     """The procedures of the catalogue's instruments `state` had not accepted on `as_of` (default: today)."""
-    from ratify.query.catalog import instrument_order
     from ratify.query.graph import in_order
+    from ratify.query.order import instrument_order
 
     on = as_of or dt.date.today()
     st = cat.state(state)

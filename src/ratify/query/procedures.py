@@ -20,11 +20,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ratify.model.procedures import AcceptanceKind, Procedure, ProcedureStatus, article_number
-from ratify.model.records import Localized, Participation, Source, Statement, StatementKind, Status
-from ratify.query.catalog import Catalog, StateRef
+from ratify.model.enums import AcceptanceKind, StatementKind, Status
+from ratify.model.procedures import Procedure, ProcedureStatus, article_number
+from ratify.model.records import Localized, Participation, Source, Statement
+
+if TYPE_CHECKING:
+    from ratify.query.catalog import Catalog, StateRef
 
 __all__ = ["ProcedureList", "procedures_of"]
 

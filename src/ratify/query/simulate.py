@@ -11,17 +11,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ratify.errors import RatifyError
-from ratify.model.records import (
-    ActionKind,
-    Consent,
-    ConsentKind,
-    Denunciation,
-    Participation,
-    RelationKind,
-    Source,
-    Status,
-)
+from ratify.errors import SimulationError
+from ratify.model.enums import ActionKind, ConsentKind, RelationKind, Status
+from ratify.model.records import Consent, Denunciation, Participation, Source
 from ratify.model.rules import computed_entry_into_force
 
 if TYPE_CHECKING:
@@ -32,10 +24,6 @@ __all__ = ["SIMULATION_SOURCE", "SimulationError", "simulate"]
 SIMULATION_SOURCE = Source(id="ratify-simulation", title="What-if simulation (not a depositary record)",
                            publisher="ratify")
 _ACTIONS = {"signature", "denunciation", *(k.value for k in ConsentKind)}
-
-
-class SimulationError(RatifyError, ValueError):
-    """An action that cannot happen as asked (already done, not open, a prerequisite missing…)."""
 
 
 def simulate(cat: Catalog, state: StateRef, instrument: InstrumentRef, action: str | ActionKind | ConsentKind,

@@ -41,19 +41,19 @@ def _structure_datetime(value: Any, _type: type) -> dt.datetime:
 
 def _structure_str(value: Any, _type: type) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"expected a string, got {value!r}")
+        raise TypeError(f"expected a string, got {value!r}")
     return value
 
 
 def _structure_bool(value: Any, _type: type) -> bool:
     if not isinstance(value, bool):
-        raise ValueError(f"expected true or false, got {value!r}")
+        raise TypeError(f"expected true or false, got {value!r}")
     return value
 
 
 def _structure_int(value: Any, _type: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"expected a whole number, got {value!r}")
+        raise TypeError(f"expected a whole number, got {value!r}")
     return value
 
 

@@ -20,17 +20,8 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from ratify.errors import DataError, Problem
-from ratify.model.records import (
-    ActionKind,
-    Consent,
-    ConsentKind,
-    Denunciation,
-    Group,
-    Instrument,
-    Participation,
-    Source,
-    State,
-)
+from ratify.model.enums import ActionKind, ConsentKind
+from ratify.model.records import Consent, Denunciation, Group, Instrument, Participation, Source, State
 from ratify.model.rules import computed_entry_into_force
 from ratify.store.cache import default_cache
 from ratify.store.convert import data_converter
@@ -41,6 +32,7 @@ from ratify.store.validate import validate_files, validate_procedures
 __all__ = [
     "FolderContents",
     "check_folder",
+    "describe_field_error",
     "participations_of_file",
     "read_folder",
     "read_instrument_file",
@@ -254,11 +246,11 @@ def _structure(raw: Any, cls: type[T], path: Path, prefix: str, problems: list[P
     try:
         return data_converter().structure(raw, cls)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
-        for message in cattrs.transform_error(exc, path="$", format_exception=_describe):
+        for message in cattrs.transform_error(exc, path="$", format_exception=describe_field_error):
             reason, _, where = message.rpartition(" @ ")
             problems.append(Problem(str(path), _join_path(prefix, where.removeprefix("$").lstrip(".")), reason))
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
-        problems.append(Problem(str(path), prefix, _describe(exc, cls)))
+        problems.append(Problem(str(path), prefix, describe_field_error(exc, cls)))
     except RecursionError:
         problems.append(Problem(str(path), prefix, "values nested too deeply"))
     return None
@@ -272,7 +264,8 @@ def _join_path(prefix: str, rest: str) -> str:
     return f"{prefix}.{rest}"
 
 
-def _describe(exc: BaseException, type_: Any) -> str:
+def describe_field_error(exc: BaseException, type_: Any) -> str:
+    """The reason a value does not fit its field, in the words every data-file problem uses."""
     if isinstance(exc, KeyError):
         return "required field missing"
     if isinstance(exc, ForbiddenExtraKeysError):

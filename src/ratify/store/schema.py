@@ -12,10 +12,9 @@ import datetime as dt
 
 import attrs
 
+from ratify.model.enums import ActionKind, ConsentKind
 from ratify.model.procedures import Procedure
 from ratify.model.records import (
-    ActionKind,
-    ConsentKind,
     Denunciation,
     Footnote,
     GroupMap,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
+from typing import Any, cast
 
 __all__ = ["dumps"]
 
@@ -109,8 +110,7 @@ class _Writer:
     def fits_inline(self, table: Mapping[str, object]) -> bool:
         if id(table) not in self.inline:
             # a lower bound of the inline length, to spare rendering a statement's pages of text
-            least = 2 + sum(len(k) + 5 + (len(v) + 2 if type(v) is str else 1)  # type: ignore[arg-type]
-                            for k, v in table.items())
+            least = 2 + sum(len(k) + 5 + (len(v) + 2 if isinstance(v, str) else 1) for k, v in table.items())
             if least + len(_INDENT) + 1 > _MAX_LINE:
                 return False
         text = self.inline_table(table)
@@ -124,14 +124,14 @@ class _Writer:
         for k, v in table.items():
             kind = type(v)
             if kind is str:  # the common case first, without a call to literal()
-                lines.append(f"{_KEYS.get(k) or _key(k)} = {_string(v, multiline)}\n")  # type: ignore[arg-type]
+                lines.append(f"{_KEYS.get(k) or _key(k)} = {_string(cast(str, v), multiline)}\n")
             elif kind in _SCALARS:
                 lines.append(f"{_KEYS.get(k) or _key(k)} = {self.literal(v)}\n")
             elif _is_table(v):
-                tables.append((k, v, False))  # type: ignore[arg-type]
-            elif (kind in _ARRAYS and v and all(_is_table(t) for t in v)  # type: ignore[union-attr]
-                  and not all(self.fits_inline(t) for t in v)):  # type: ignore[union-attr]
-                tables.extend((k, t, True) for t in v)  # type: ignore[union-attr]
+                tables.append((k, cast("Mapping[str, object]", v), False))
+            elif (kind in _ARRAYS and v and all(_is_table(t) for t in cast("list[Any]", v))
+                  and not all(self.fits_inline(t) for t in cast("list[Any]", v))):
+                tables.extend((k, t, True) for t in cast("list[Any]", v))
             else:
                 lines.append(f"{_KEYS.get(k) or _key(k)} = {self.literal(v)}\n")
         started = False

@@ -12,19 +12,10 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from ratify.errors import Problem
-from ratify.model.procedures import AcceptanceKind, article_number
-from ratify.model.records import (
-    ActionKind,
-    Consent,
-    ConsentKind,
-    Group,
-    GroupMap,
-    Instrument,
-    Member,
-    RelationKind,
-    State,
-)
+from ratify.errors import Problem, Severity
+from ratify.model.enums import AcceptanceKind, ActionKind, ConsentKind, RelationKind
+from ratify.model.procedures import article_number
+from ratify.model.records import Consent, Group, GroupMap, Instrument, Member, State
 from ratify.model.rules import MAX_RULE_COUNT, apply_rule, computed_entry_into_force
 from ratify.store.schema import InstrumentFile, ParticipantRecord, ProceduresFile
 
@@ -113,7 +104,7 @@ def _check_member_source(file: str, where: str, ref: str, source_ids: list[str],
         return
     # an instrument may be left out of a smaller data folder: reported, not refused
     yield Problem(file, where, _unknown("source", head, [*source_ids, *by_id],
-                                        "neither a source of the group nor an instrument in this folder"), "warning")
+                                        "neither a source of the group nor an instrument in this folder"), Severity.WARNING)
 
 
 def _check_baseline(file: str, where: str, ident: str, by_id: Mapping[str, tuple[Path, InstrumentFile]],
@@ -122,7 +113,7 @@ def _check_baseline(file: str, where: str, ident: str, by_id: Mapping[str, tuple
         return
     if ident not in by_id:
         yield Problem(file, where, _unknown("instrument", ident, list(by_id), "not in this data folder; a regional "
-                                            "report then needs its start date given"), "warning")
+                                            "report then needs its start date given"), Severity.WARNING)
     elif by_id[ident][1].instrument.adoption is None:
         yield Problem(file, where, f"instrument {ident!r} has no adoption date to start a regional report from")
 
@@ -193,7 +184,7 @@ def _check_instrument(path: Path, f: InstrumentFile, states: Mapping[str, State]
             # the depositary's own record, kept as it stands, is reported rather than refused
             accepted = code in rec.quirks
             yield Problem(file, f"{where}.{field}", message + (" (as the depositary records it)" if accepted else ""),
-                          "warning" if accepted else "error")
+                          Severity.WARNING if accepted else Severity.ERROR)
         d = rec.denunciation
         if d and rec.consent and d.notified and d.notified < rec.consent:
             yield Problem(file, f"{where}.denunciation.notified", f"denunciation {d.notified} is before consent on {rec.consent}")
@@ -209,7 +200,7 @@ def _check_instrument(path: Path, f: InstrumentFile, states: Mapping[str, State]
                 why = rule.describe() if rule else "no rule"
                 yield Problem(file, f"{where}.entry_into_force",
                               f"recorded {rec.entry_into_force} differs from {expected} computed by the rule ({why})",
-                              "warning" if succession else "error")
+                              Severity.WARNING if succession else Severity.ERROR)
         for j, st in enumerate(rec.statements):
             if st.objects_to and st.objects_to not in states:
                 yield Problem(file, f"{where}.statements[{j}].objects_to", _unknown_state(st.objects_to, states))
@@ -290,7 +281,7 @@ def _check_prerequisites(by_id: Mapping[str, tuple[Path, InstrumentFile]]) -> It
                     yield Problem(str(path), f"participants[{i}].consent",
                                   f"{rec.state} consented to {f.instrument.id} on {rec.consent} but has no consent to "
                                   f"{rel.target}, which it requires ({rel.basis or 'relation'}){why}",
-                                  "warning" if stale else "error")
+                                  Severity.WARNING if stale else Severity.ERROR)
 
 
 _MTDSG = re.compile(r"^[IVXLC]+-\d+[A-Za-z0-9-]*$")

@@ -19,22 +19,18 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ratify.errors import DataError, UntcFormatError
+from ratify.errors import DataError, Severity, UntcFormatError
+from ratify.model.enums import ActionKind, ConsentKind, InstrumentKind, StatementKind, Theme
 from ratify.model.names import normalize
 from ratify.model.records import (
-    ActionKind,
     Adoption,
-    ConsentKind,
     Denunciation,
     Footnote,
     Instrument,
-    InstrumentKind,
     Localized,
     Source,
     State,
     Statement,
-    StatementKind,
-    Theme,
 )
 from ratify.query.diff import Change, ChangeKind
 from ratify.resources import bundled_data
@@ -148,8 +144,8 @@ def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: Inst
     """Convert `doc` into an instrument file, keeping every curated field of `base`."""
     if not doc.columns and base is not None and base.participants:
         # a header-only file (a page without its table) says nothing about the participants: keep them
-        return ImportResult(base, (f"{doc.source}: no participants table; the {len(base.participants)} "
-                                   f"participants already in the folder are kept",))
+        return ImportResult(base, ((f"{doc.source}: no participants table; the {len(base.participants)} "
+                                   f"participants already in the folder are kept"),))
     check_mtdsg(doc)
     notes: list[str] = []
     src = source or untc_source(doc, as_of)
@@ -646,7 +642,7 @@ def _plan(folder: Path, inputs: list[StatusInput], *, as_of: dt.date | None,
     if out and check:
         # the folder as it would be after the import must load: check it before writing anything
         problems = check_folder(attrs.evolve(contents, instruments=after))
-        if any(p.severity == "error" for p in problems):
+        if any(p.severity is Severity.ERROR for p in problems):
             raise DataError(problems)
     return ImportReport(tuple(changes), tuple(notes), written, tuple(created), tuple(skipped)), out
 

@@ -18,7 +18,8 @@ import enum
 import os
 from typing import TYPE_CHECKING, Final
 
-from ratify.errors import RatifyError
+from ratify.errors import ReportError
+from ratify.present.documents.formats import FORMATS
 
 if TYPE_CHECKING:
     from ratify.model.records import Group
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_GROUP", "FORMATS", "LANGS", "ReportError", "render_brief", "render_report"]
 
-FORMATS = ("html", "md", "docx")
 
 
 def __getattr__(name: str) -> object:
@@ -36,10 +36,6 @@ def __getattr__(name: str) -> object:
 
         return available_languages()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-class ReportError(RatifyError, ValueError):
-    """A document that cannot be made: an unknown language or format, a template that fails, a missing extra."""
 
 
 class _Default(enum.Enum):

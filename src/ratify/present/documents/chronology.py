@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ratify.model.records import ActionKind, Event, Participation
+from ratify.model.enums import ActionKind
+from ratify.model.records import Event, Participation
 from ratify.present.documents.views import ChronologyItem
 from ratify.present.phrases import articles
 from ratify.present.vocabulary import ACTION_LABELS, WITHDRAWN_LABELS

@@ -16,7 +16,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ratify.model.records import Group, Status
+from ratify.model.enums import Status
+from ratify.model.records import Group
 from ratify.present.documents.chronology import chronology
 from ratify.present.documents.footnotes import Footnotes
 from ratify.present.documents.gap_items import gap_items

@@ -16,8 +16,8 @@ import io
 import zipfile
 from typing import TYPE_CHECKING, Any
 
-from ratify.model.records import Status
-from ratify.present.documents import ReportError
+from ratify.extras import require
+from ratify.model.enums import Status
 from ratify.present.vocabulary import STATUS_STYLES
 
 if TYPE_CHECKING:
@@ -40,11 +40,8 @@ def write_docx(ctx: BriefContext | ReportContext, lang: Lang) -> bytes:
     Characters XML forbids (control characters from the data, say) are replaced by U+FFFD, since
     python-docx refuses them (see `ratify.present.documents.render.printable`).
     """
-    try:
-        import docx  # noqa: F401
-    except ImportError:
-        raise ReportError("Word output needs python-docx: pip install 'ratify-treaties[docx]'") from None
-    from ratify.present.documents.render import printable
+    require("docx", "docx")  # MissingExtraError naming the extra, as for pandas and matplotlib
+    from ratify.present.documents.printable import printable
 
     ctx = printable(ctx)
     writer = _Writer(ctx, lang)

@@ -6,12 +6,13 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ratify.errors import UnknownNameError
-from ratify.model.records import Instrument, RelationKind
+from ratify.model.enums import GapKind, RelationKind
+from ratify.model.records import Instrument
 from ratify.present.documents.views import BasisItem, GapItem
 from ratify.present.gaps import basis_text, relation_text, situation, step_sentence
 from ratify.present.phrases import articles, ref_text
 from ratify.present.vocabulary import STATEMENT_LABELS, STATUS_LABELS, gap_label
-from ratify.query.gaps import Basis, Gap, GapKind
+from ratify.query.gaps import Basis, Gap
 
 if TYPE_CHECKING:
     from ratify.present.i18n import Lang

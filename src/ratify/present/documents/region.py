@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ratify.errors import UnknownNameError
-from ratify.model.records import Group, State, Status
+from ratify.model.enums import Status
+from ratify.model.records import Group, State
 from ratify.present.documents.footnotes import named_in
 from ratify.present.documents.views import MatrixCell, MatrixColumn, MatrixRow, RegionRow, StateInfo
 from ratify.present.phrases import ref_text
@@ -113,7 +114,6 @@ def region_rows(cat: Catalog, state: State, group: Group, lang: Lang, on: dt.dat
             total=total,
             count_text=lang.gettext("%(parties)d of %(total)d") % {"parties": len(party), "total": total},
             share=len(party) / total if total else 0.0,
-            share_text=lang.percent(len(party) / total if total else 0.0),
             not_party=others,
         ))
     return tuple(rows), total

@@ -22,8 +22,10 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ratify.present.documents import FORMATS, ReportError
+from ratify.errors import ReportError
 from ratify.present.documents.context import brief_context, report_context
+from ratify.present.documents.formats import FORMATS
+from ratify.present.documents.printable import printable
 from ratify.present.i18n import Lang, language
 from ratify.present.vocabulary import status_css
 
@@ -39,34 +41,6 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _MD_BREAKS = re.compile(r"[\t\n\v\f\r \x85\u2028\u2029]+")  # folded to one space (no-break spaces stay)
 
 
-# what no document may carry: the characters XML 1.0 forbids (C0 controls but TAB, LF and CR; lone
-# surrogates; U+FFFE, U+FFFF) — python-docx refuses them — and DEL and the C1 controls, which HTML forbids
-_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-REPLACEMENT = "\ufffd"
-
-
-def printable(obj: Any) -> Any:
-    """A document's context with every such character in its strings replaced by U+FFFD (shown as �).
-
-    Replaced rather than removed, so that the reader sees that the data held something there.
-    Walks the frozen attrs objects and tuples of a context; returns `obj` itself when nothing changed.
-    """
-    import attrs
-
-    if isinstance(obj, str):
-        return _NOT_TEXT.sub(REPLACEMENT, obj) if _NOT_TEXT.search(obj) else obj
-    if isinstance(obj, tuple):
-        items = tuple(printable(x) for x in obj)
-        return obj if all(a is b for a, b in zip(items, obj, strict=True)) else items
-    if attrs.has(type(obj)):
-        changes = {}
-        for field in attrs.fields(type(obj)):
-            value = getattr(obj, field.name)
-            clean = printable(value)
-            if clean is not value:
-                changes[field.alias or field.name] = clean
-        return attrs.evolve(obj, **changes) if changes else obj
-    return obj
 
 
 def md_escape(value: Any) -> str:

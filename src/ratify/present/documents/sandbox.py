@@ -37,7 +37,7 @@ from jinja2 import nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import generate_lorem_ipsum, pass_context
 
-from ratify.present.documents import ReportError
+from ratify.errors import TemplateLimitError
 
 __all__ = ["LIMITS", "BoundedSandbox", "Limits", "TemplateLimitError", "bounded_render"]
 
@@ -56,10 +56,6 @@ class Limits:
 
 
 LIMITS = Limits()
-
-
-class TemplateLimitError(ReportError):
-    """A user template that went over one of its `Limits`."""
 
 
 class _Budget:

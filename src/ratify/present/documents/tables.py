@@ -6,16 +6,8 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ratify.model.records import (
-    ConsentKind,
-    Instrument,
-    Participation,
-    Source,
-    State,
-    Statement,
-    Status,
-    Theme,
-)
+from ratify.model.enums import ConsentKind, Status, Theme
+from ratify.model.records import Instrument, Participation, Source, State, Statement
 from ratify.present.documents.footnotes import Footnotes, source_of
 from ratify.present.documents.views import DataSourceItem, InstrumentRow, Section, StatementItem
 from ratify.present.gaps import STALE_AFTER

@@ -179,7 +179,6 @@ class RegionRow:
     total: int
     count_text: str  # "7 of 11" / "7 из 11"
     share: float
-    share_text: str
     not_party: tuple[str, ...]  # names of the group's states that are not party
 
 
