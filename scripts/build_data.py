@@ -99,6 +99,9 @@ class StatementEntry:
     remedy: Localized | None = None
     term: Localized | None = None
     territory: Localized | None = None
+    # the depositary's words of a statement its page gives only in an end note (one since withdrawn), not in
+    # the participant's entry: recorded as the statement's text, the quotation checked against them
+    text: str | None = None
 
 
 def _lenient() -> cattrs.Converter:
@@ -218,6 +221,10 @@ def apply_statements(f: InstrumentFile, entries: list[StatementEntry], problems:
                 statements.append(Statement(date=date or s.date, text=None, **curated))
             else:
                 statements[idx] = attrs.evolve(s, date=date or s.date, **curated)
+        elif e.text is not None:
+            if quote and quote not in normalize(e.text):
+                problems.append(f"{f.instrument.mtdsg} {e.state}: quotation not found in the end note's text: {e.quote!r}")
+            statements.append(Statement(date=date, text=e.text, **curated))
         else:
             if quote and any(s.text for s in statements):
                 problems.append(f"{f.instrument.mtdsg} {e.state}: quotation not found in the depositary text: {e.quote!r}")

@@ -130,3 +130,23 @@ def test_catalogue_is_frozen(cat: ratify.Catalog) -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         cat.instruments = ()  # type: ignore[misc]
     assert "participations" in repr(cat)
+
+
+def test_a_name_two_items_share_is_ambiguous_and_names_both() -> None:
+    from ratify.model.names import NameIndex
+
+    index: NameIndex[str] = NameIndex("state")
+    index.add("Republic of the Congo", ["COG", "Congo"])
+    index.add("Democratic Republic of the Congo", ["COD", "Congo"])
+    with pytest.raises(ratify.UnknownNameError) as caught:
+        index["congo"]
+    assert caught.value.ambiguous
+    assert str(caught.value) == "ambiguous state 'congo': it names 'COG' and 'COD'"
+    assert index["COD"] == "Democratic Republic of the Congo"
+
+
+def test_an_unknown_source_is_an_unknown_name(cat: ratify.Catalog) -> None:
+    some = cat.sources[0].id
+    assert cat.source(some).id == some
+    with pytest.raises(ratify.UnknownNameError, match="unknown source 'no-such-source'"):
+        cat.source("no-such-source")

@@ -65,6 +65,6 @@ def test_the_same_file_with_a_real_date_imports(tmp_path) -> None:
     path = tmp_path / "V-2.en.xml"
     path.write_bytes(status_xml(rows=rows, notes=note))
     report = import_untc([path], tmp_path / "data")
-    assert report.created == ("v-2",)
-    written = (tmp_path / "data" / "instruments" / "v-2.toml").read_text(encoding="utf-8")
+    assert report.created == ("refugees-1951",)  # a new folder: the bundled data's id and description
+    written = (tmp_path / "data" / "instruments" / "refugees-1951.toml").read_text(encoding="utf-8")
     assert "2000-02-28" in written and "2001-03-01" in written  # the denunciation, notified and effective

@@ -40,10 +40,14 @@ class RatifyError(Exception):
 class UnknownNameError(RatifyError, LookupError):
     """A state, instrument or group name that no lookup knows; names the closest matches."""
 
-    def __init__(self, what: str, name: object, suggestions: Sequence[str] = ()) -> None:
+    def __init__(self, what: str, name: object, suggestions: Sequence[str] = (), *, ambiguous: bool = False) -> None:
         self.what = what
         self.name = name
         self.suggestions = tuple(suggestions)
+        self.ambiguous = ambiguous
+        if ambiguous:  # the name of more than one item: `suggestions` are the items it names
+            super().__init__(f"ambiguous {what} {name!r}: it names {' and '.join(repr(s) for s in self.suggestions)}")
+            return
         hint = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if self.suggestions else ""
         super().__init__(f"unknown {what} {name!r}{hint}")
 

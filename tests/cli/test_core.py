@@ -100,3 +100,12 @@ def test_console_script_help_from_another_directory(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "ratify", "status", "KAZ", "V-2"], cwd=tmp_path,
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0 and "party" in done.stdout
+
+
+def test_validate_reports_errors_and_warnings_alike_on_stdout(capsys):
+    """The report is the command's output: a warning goes where the errors go, with the summary line."""
+    assert main(["validate"]) == 0
+    out, err = capsys.readouterr()
+    warnings = [line for line in out.splitlines() if ": warning: " in line]
+    assert warnings and out.rstrip().endswith(f"valid ({len(warnings)} warnings)")
+    assert ": warning: " not in err

@@ -178,8 +178,8 @@ def test_bad_options_are_ratify_errors(cat):
 
     with pytest.raises(ReportError, match="unknown language 'fr'"):
         ratify.render_brief(cat, "KAZ", lang="fr")
-    with pytest.raises(ReportError, match="unknown format 'pdf'"):
-        ratify.render_brief(cat, "KAZ", fmt="pdf")
+    with pytest.raises(ReportError, match="unknown format 'odt'"):
+        ratify.render_brief(cat, "KAZ", fmt="odt")
     with pytest.raises(ratify.UnknownNameError):
         ratify.render_brief(cat, "Narnia")
     with pytest.raises(ReportError, match="as_of must be a date"):

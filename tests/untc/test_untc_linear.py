@@ -196,16 +196,29 @@ def test_importing_many_footnotes_and_notes_is_linear() -> None:
                    extra=b"<EndNotes>" + notes + b"</EndNotes>")
 
     def seconds(n: int) -> float:
+        """Best of five, the collector off as `timeit` has it: the bundled catalogue this test loads (and
+        whatever earlier tests left alive) makes a full collection cost more than the import measured."""
+        import gc
+
         doc = read_status("V-2.en.xml", make(n))
         best = float("inf")
-        for _ in range(3):
-            start = time.perf_counter()
-            document_to_file(doc, find_state)
-            best = min(best, time.perf_counter() - start)
+        gc.collect()
+        gc.disable()
+        try:
+            for _ in range(5):
+                start = time.perf_counter()
+                document_to_file(doc, find_state)
+                best = min(best, time.perf_counter() - start)
+        finally:
+            gc.enable()
         return best
 
     n = 1_000
     while seconds(n) < 0.05 and n * 4 <= MAX_STATEMENTS:
         n *= 2
-    small, large = seconds(n), seconds(2 * n)
+    # a busy machine can slow one measurement down; a quadratic import is 4x slower every time
+    for _ in range(3):
+        small, large = seconds(n), seconds(2 * n)
+        if large < max(3 * small, 0.05):
+            break
     assert large < max(3 * small, 0.05), f"n={n:,}: {small:.3f}s, 2n: {large:.3f}s"

@@ -3,6 +3,7 @@ pages at their real paths — and misbehaves on purpose."""
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import hashlib
 import http.server
@@ -314,6 +315,9 @@ def test_update_adds_a_treaty_new_to_the_folder(server: Server, data_copy: Path,
                                                 monkeypatch: pytest.MonkeyPatch,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("RATIFY_UNTC_URL", server.url)
+    # the bundled data holds the CERD (IV-2): a folder without it
+    (data_copy / "instruments" / "cerd-1965.toml").unlink()
+    assert not any(i.mtdsg == "IV-2" for i in ratify.load(data_copy).instruments)
     code, out, err = run(capsys, "update", "IV-2", "--data", str(data_copy), "--pause", "0")
     assert code == 0, err
     assert "iv-2: new instrument (185 participants)" in out
@@ -324,6 +328,7 @@ def test_update_adds_a_treaty_new_to_the_folder(server: Server, data_copy: Path,
     import shutil
 
     shutil.copytree(bundled_data(), by_hand)
+    (by_hand / "instruments" / "cerd-1965.toml").unlink()
     import_untc([CERD], by_hand)
     fetched, saved = ratify.load(data_copy), ratify.load(by_hand)
     inst = fetched.instrument("IV-2")
@@ -333,6 +338,8 @@ def test_update_adds_a_treaty_new_to_the_folder(server: Server, data_copy: Path,
 
     assert facts(fetched) == facts(saved)
     assert sum(len(p.reservations) for p in fetched.participations_of(instrument=inst)) > 0
+    # and the declarations, dated: Kazakhstan's under art. 14 of 29 May 2008
+    assert dt.date(2008, 5, 29) in {s.date for s in fetched.participation("KAZ", inst).declarations}
     assert inst.as_of == saved.instrument("IV-2").as_of == ratify.load(by_hand).instrument("IV-2").as_of
     assert str(inst.as_of) == "2026-02-03"  # the page's "status as at", not the day it was fetched
     assert inst.checked is not None and inst.checked.tzinfo is not None
@@ -422,7 +429,8 @@ def test_a_page_with_one_participant_more_shows_it_and_is_written(server: Server
     assert report.imported is not None
     added = [c for c in report.imported.changes if c.kind is ChangeKind.ADDED]
     assert [c.state for c in added] == ["ALB"]
-    assert report.imported.written == ("instruments/iv-13.toml",)
+    # the Migrant Workers Convention is one ratify describes: its file takes the bundled register's id
+    assert report.imported.written == ("instruments/icrmw-1990.toml",)
     cat = ratify.load(folder)
     assert cat.participation("ALB", "IV-13").consent.kind is ratify.ConsentKind.ACCESSION
     assert str(cat.instrument("IV-13").as_of) == "2026-02-03"

@@ -21,9 +21,13 @@ _COMMAND_MODULES = ("core", "analysis", "procedures", "reports", "importing", "u
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # one line and exit 2, as argparse does, plus a hint
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\n")
+    def error(self, message: str) -> NoReturn:
+        """A usage error: one line that says what is wrong, one line that says where help is; exit status 2."""
+        required = "the following arguments are required: "
+        if message.startswith(required):
+            names = message[len(required):].split(", ")
+            message = f"{' and '.join(names)} {'is' if len(names) == 1 else 'are'} required"
+        self.exit(2, f"{self.prog}: error: {message}\nhint: `{self.prog} --help` lists the arguments\n")
 
 
 def build_parser() -> argparse.ArgumentParser:

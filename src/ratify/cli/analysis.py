@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from ratify.cli.options import add_as_of, add_data, add_format, iso_date, load_catalog
 from ratify.cli.output import render_rows
-from ratify.model.enums import Status
+from ratify.model.enums import GapKind, Status
 from ratify.model.records import Instrument
 from ratify.present.gaps import basis_text, relation_text, step_text
 from ratify.present.i18n import Lang, available_languages, language
@@ -68,7 +68,8 @@ def _gaps(args: argparse.Namespace) -> int:
     gaps = cat.gaps(state, as_of=args.as_of)
     rows = [(g.instrument.mtdsg or g.instrument.id, g.instrument.short_name.get(code),
              gap_label(g, lg) if text else g.kind.value,
-             status_label(g.status, lg) if text else g.status.value,
+             (lg.gettext("contracting State (in force: unknown, no rule)")
+              if g.kind is GapKind.ENTRY_INTO_FORCE_UNKNOWN else status_label(g.status, lg)) if text else g.status.value,
              lg.date(g.since) if text else g.since, g.years,
              lg.date(g.record_as_of) if text else g.record_as_of, step_text(g, lg),
              "; ".join(basis_text(b, lg) for b in g.basis) or None) for g in gaps]

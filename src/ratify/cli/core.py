@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        description="Print where STATE stands towards each instrument (or those named): "
                        "signature, consent and its kind, entry into force, status.")
     p.add_argument("state", metavar="STATE", help="any name of the state: KAZ, KZ, Kazakhstan, Казахстан, …")
-    p.add_argument("instruments", metavar="INSTRUMENT", nargs="*",
+    p.add_argument("instruments", metavar="INSTRUMENT", nargs="*", default=[],  # a default: optional for argparse
                    help="instruments to show (default: every binding instrument): V-2, ICCPR, …")
     add_as_of(p)
     add_format(p)
@@ -67,6 +67,8 @@ def _status(args: argparse.Namespace) -> int:
         eif = None
         if consent and p and p.entry_into_force:
             eif = f"{p.entry_into_force}" + ("" if p.entry_into_force_recorded else " (computed)")
+        elif consent and p and p.entry_into_force_unknown:
+            eif = "unknown (no rule)"
         conflicts = cat.record_conflicts(state, inst, on) if inst.binding else ()
         note = None
         if conflicts:  # the record contradicts the state's other records: say so, never leave it bare
@@ -93,8 +95,8 @@ def _validate(args: argparse.Namespace) -> int:
     say_origin(origin)
     problems = validate(origin.path)
     errors = [p for p in problems if p.severity is Severity.ERROR]
-    for p in problems:
-        print(p, file=sys.stdout if p.severity is Severity.ERROR else sys.stderr)
+    for p in problems:  # the report is the command's output: errors and warnings alike, on stdout
+        print(p)
     where = args.dir or origin.path
     if errors:
         print(f"{where}: {len(errors)} error{'s' if len(errors) != 1 else ''}, "

@@ -11,15 +11,17 @@ from ratify.present.i18n import available_languages
 
 __all__ = ["register"]
 
-_FORMATS = ("html", "md", "docx")
-_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".docx": "docx"}
+_FORMATS = ("html", "md", "docx", "pdf")
+_BINARY = {"docx": "Word", "pdf": "PDF"}  # formats that are bytes: never to a terminal
+_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".docx": "docx", ".pdf": "pdf"}
 
 
 def _common(p: argparse.ArgumentParser, what: str) -> None:
     p.add_argument("--lang", choices=available_languages(), default="en",
                        help="language of the document (default: en; more with $RATIFY_LOCALE_PATH)")
     p.add_argument("--format", choices=_FORMATS, dest="format",
-                   help="html (print-ready), md (Markdown) or docx (Word; needs -o) "
+                   help="html (print-ready), md (Markdown), docx (Word; needs -o) or pdf (needs -o and the "
+                   "pdf extra: pip install 'ratify-treaties[pdf]') "
                    "(default: from the suffix of -o, else html)")
     p.add_argument("-o", "--output", metavar="FILE", type=Path,
                    help="write the document to FILE, a regular file (replaced only once it is complete; "
@@ -34,7 +36,7 @@ def _common(p: argparse.ArgumentParser, what: str) -> None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("brief", help="a country brief in English or Russian: HTML, Markdown or Word",
+    p = sub.add_parser("brief", help="a country brief in English or Russian: HTML, Markdown, Word or PDF",
                        description="Write the country brief of STATE: the status of every instrument, the gaps "
                        "and next steps with the paragraph of the document that recommends each, the state's role "
                        "in the data's default group and the state among it, a chronology and the sources.")
@@ -80,7 +82,7 @@ def _emit(args: argparse.Namespace, fmt: str, document: str | bytes) -> int:
     elif isinstance(document, bytes):
         from ratify.errors import ReportError
 
-        raise ReportError("a Word document cannot go to this output: give -o FILE.docx")
+        raise ReportError(f"a {_BINARY[fmt]} document cannot go to this output: give -o FILE.{fmt}")
     else:
         sys.stdout.write(document)
     return 0
@@ -94,8 +96,8 @@ def _to_stdout(args: argparse.Namespace) -> bool:
 def _check(args: argparse.Namespace, fmt: str) -> None:
     from ratify.errors import ReportError
 
-    if fmt == "docx" and args.output is None:  # an explicit `-o -` does send it to standard output
-        raise ReportError("a Word document cannot go to the terminal: give -o FILE.docx")
+    if fmt in _BINARY and args.output is None:  # an explicit `-o -` does send it to standard output
+        raise ReportError(f"a {_BINARY[fmt]} document cannot go to the terminal: give -o FILE.{fmt}")
 
 
 def _brief(args: argparse.Namespace) -> int:

@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "written or none. Each page is kept as fetched under DIR/fetched/. The only command that uses the "
         "network. Exit status: 0 done, 1 a page could not be read (nothing written), 3 the depositary "
         "could not be reached or gave no page (nothing written), 4 with --keep-going some failed.")
-    p.add_argument("treaties", metavar="MTDSG", nargs="*", help="treaties to update or add: IV-2, V-2, ICCPR, …")
+    p.add_argument("treaties", metavar="MTDSG", nargs="*", default=[], help="treaties to update or add: IV-2, V-2, ICCPR, …")
     p.add_argument("--data", metavar="DIR", type=Path,
                    help=f"the folder to update (default: ${DATA_VARIABLE}, else your data folder, created from "
                    "the bundled snapshot on first use; the bundled snapshot itself is never written)")

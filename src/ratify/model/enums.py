@@ -176,6 +176,7 @@ class GapKind(enum.Enum):
     NO_ACTION = "no_action"  # neither signed nor consented
     SIGNED_NOT_RATIFIED = "signed_not_ratified"
     NOT_YET_IN_FORCE = "not_yet_in_force"  # consented; not yet in force for the state
+    ENTRY_INTO_FORCE_UNKNOWN = "entry_into_force_unknown"  # consented; the data cannot tell if in force (no rule)
     DENOUNCED = "denounced"
     LIMITING_RESERVATION = "limiting_reservation"  # party, with a reservation that limits its scope
     PREREQUISITE_MISSING = "prerequisite_missing"  # cannot join before joining another instrument
@@ -195,6 +196,7 @@ class Step(enum.Enum):
     ACCEDE_AGAIN = "accede_again"  # after a denunciation
     RATIFY = "ratify"  # a signatory
     AWAIT_ENTRY_INTO_FORCE = "await_entry_into_force"  # nothing to do: consent given
+    CHECK_ENTRY_INTO_FORCE = "check_entry_into_force"  # the instrument has no rule: the depositary says
     WITHDRAW_RESERVATION = "withdraw_reservation"
     WITHDRAW_DECLARATION = "withdraw_declaration"
     APPLY_REMEDY = "apply_remedy"  # the limiting statement's curated remedy (`Statement.remedy`)

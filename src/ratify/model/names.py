@@ -33,7 +33,8 @@ class NameIndex(Generic[T]):
         self.what = what
         self._items: dict[str, T] = {}
         self._display: dict[str, str] = {}  # normalized key -> the name as written, for suggestions
-        self._clashes: set[str] = set()
+        self._clashes: dict[str, list[T]] = {}  # a name two items share -> the items
+        self._first: dict[int, str] = {}  # id(item) -> its first name, to say which items clash
 
     def add(self, item: T, names: Iterable[str | None]) -> None:
         for name in names:
@@ -42,9 +43,12 @@ class NameIndex(Generic[T]):
             key = normalize(name)
             if not key:
                 continue
+            self._first.setdefault(id(item), name)
             seen = self._items.get(key)
             if seen is not None and seen is not item and seen != item:
-                self._clashes.add(key)
+                clash = self._clashes.setdefault(key, [seen])
+                if all(other is not item for other in clash):
+                    clash.append(item)
                 continue
             self._items[key] = item
             self._display.setdefault(key, name)
@@ -58,6 +62,9 @@ class NameIndex(Generic[T]):
     def __getitem__(self, name: str) -> T:
         item = self.get(name)
         if item is None:
+            clash = self._clashes.get(normalize(name))
+            if clash:  # a name of two items: say so, and name both
+                raise UnknownNameError(self.what, name, [self._first[id(i)] for i in clash], ambiguous=True)
             raise UnknownNameError(self.what, name, self.suggest(name))
         return item
 

@@ -391,6 +391,9 @@ class Participation:
     consent: Consent | None = None
     entry_into_force: dt.date | None = None
     entry_into_force_recorded: bool = False  # True: the depositary's date; False: computed by the rule
+    # consented, but no date recorded and no rule on the instrument to compute one: whether (and since when)
+    # the instrument is in force for the state cannot be told from the data
+    entry_into_force_unknown: bool = False
     denunciation: Denunciation | None = None
     statements: tuple[Statement, ...] = ()
     footnotes: tuple[Footnote, ...] = ()

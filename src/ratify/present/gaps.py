@@ -47,6 +47,9 @@ def _plain_step(step: Step, gap: Gap, lang: Lang) -> str:
         return lang.pgettext("next step", "accede to it again")
     if step is Step.RATIFY:
         return lang.pgettext("next step", "ratify")
+    if step is Step.CHECK_ENTRY_INTO_FORCE:
+        return lang.pgettext("next step", "check the entry into force with the depositary (the data has no rule "
+                             "of entry into force for this instrument)")
     if step is Step.AWAIT_ENTRY_INTO_FORCE:
         if gap.entry_into_force is None:
             return lang.pgettext("next step", "none: await the instrument's own entry into force")
@@ -125,7 +128,7 @@ def situation(gap: Gap, lang: Lang) -> str:
             gap.status, GapKind.NO_ACTION)
     if kind is GapKind.SIGNED_NOT_RATIFIED and gap.since:
         return lang.gettext("Signed on %(date)s (%(ago)s); not ratified.") % values
-    if kind is GapKind.NOT_YET_IN_FORCE and gap.since:
+    if kind in (GapKind.NOT_YET_IN_FORCE, GapKind.ENTRY_INTO_FORCE_UNKNOWN) and gap.since:
         return lang.gettext("Consent to be bound expressed on %(date)s.") % values
     if kind is GapKind.DENOUNCED and gap.since:
         return lang.gettext("Denounced with effect from %(date)s (%(ago)s).") % values

@@ -110,6 +110,7 @@ GAP_LABELS = {
     GapKind.NO_ACTION: N_("No action taken"),
     GapKind.SIGNED_NOT_RATIFIED: N_("Signed, not ratified"),
     GapKind.NOT_YET_IN_FORCE: N_("Not yet in force for the State"),
+    GapKind.ENTRY_INTO_FORCE_UNKNOWN: N_("In force: unknown (no rule)"),
     GapKind.DENOUNCED: N_("Denounced"),
     GapKind.LIMITING_RESERVATION: N_("Reservation limiting the scope"),
     GapKind.PREREQUISITE_MISSING: N_("Prerequisite missing"),

@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from ratify.errors import Problem
+from ratify.errors import Problem, UnknownNameError
 from ratify.model.enums import Status
 from ratify.model.names import NameIndex
 from ratify.model.procedures import Procedure
@@ -182,7 +182,14 @@ class Catalog:
                      if p.status(as_of) is Status.PARTY)
 
     def source(self, source_id: str) -> Source:
-        return self._sources_by_id[source_id]
+        """A source by its id; an unknown id raises UnknownNameError naming the closest ids."""
+        try:
+            return self._sources_by_id[source_id]
+        except KeyError:
+            import difflib
+
+            close = difflib.get_close_matches(source_id, list(self._sources_by_id), n=3)
+            raise UnknownNameError("source", source_id, close) from None
 
     def __repr__(self) -> str:
         where = f" from {self.path}" if self.path else ""

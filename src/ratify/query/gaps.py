@@ -179,7 +179,9 @@ def _gaps_for(cat: Catalog, state: str, inst: Instrument, on: dt.date) -> list[G
     if status in _BOUND:
         gaps = [gap(GapKind.LIMITING_RESERVATION, _withdraw(s), s.date or consented, statement=s)
                 for s in p.statements if _limits(s, on)]
-        if status is Status.CONTRACTING:
+        if status is Status.CONTRACTING and p.entry_into_force_unknown:
+            gaps.insert(0, gap(GapKind.ENTRY_INTO_FORCE_UNKNOWN, Step.CHECK_ENTRY_INTO_FORCE, consented))
+        elif status is Status.CONTRACTING:
             gaps.insert(0, gap(GapKind.NOT_YET_IN_FORCE, Step.AWAIT_ENTRY_INTO_FORCE, consented,
                                entry_into_force=p.entry_into_force))
         return gaps

@@ -318,6 +318,8 @@ def _participation(inst: Instrument, rec: ParticipantRecord, corrections: Sequen
             and inst.denunciation_rule is not None:
         denunciation = attrs.evolve(denunciation, effective=inst.denunciation_rule.apply(denunciation.notified))
     eif = recorded if recorded is not None else (computed_entry_into_force(inst, consent) if consent else None)
+    unknown = consent is not None and eif is None and inst.entry_into_force_rule is None \
+        and consent.kind is not ConsentKind.SUCCESSION
     return Participation(
         state=rec.state,
         instrument=inst.id,
@@ -326,6 +328,7 @@ def _participation(inst: Instrument, rec: ParticipantRecord, corrections: Sequen
         consent=consent,
         entry_into_force=eif,
         entry_into_force_recorded=recorded is not None,
+        entry_into_force_unknown=unknown,
         denunciation=denunciation,
         statements=statements,
         footnotes=rec.footnotes,

@@ -167,6 +167,12 @@ def _check_instrument(path: Path, f: InstrumentFile, states: Mapping[str, State]
     if inst.checked is not None and inst.as_of is not None and inst.checked.date() < inst.as_of - _ONE_DAY:
         yield Problem(file, "instrument.checked", f"checked on {inst.checked.date()}, before the table's own "
                       f"date ({inst.as_of}): a page cannot be read before it was issued")
+    if inst.binding and inst.entry_into_force_rule is None \
+            and any(r.consent and r.entry_into_force is None for r in f.participants):
+        yield Problem(file, "instrument.entry_into_force_rule", "no rule of entry into force: for a state whose "
+                      "entry into force the depositary does not date, whether it is in force cannot be told (add "
+                      "[instrument.entry_into_force_rule] from the instrument's article on entry into force)",
+                      severity="warning")
     adopted = inst.adoption.date if inst.adoption else None
     seen: dict[str, int] = {}
     for i, rec in enumerate(f.participants):

@@ -545,9 +545,11 @@ def import_untc(paths: Iterable[str | os.PathLike[str]], data: str | os.PathLike
 
     The folder must load without errors before and after. A folder that does not exist yet or is
     empty starts with the bundled register of states and groups (the depositary's names of states
-    resolve through it) and no instruments. `as_of` dates files that carry no "status as at" stamp
-    of their own (the XML), defaulting to today. A file older than the folder's table of the same
-    instrument is skipped unless `force`.
+    resolve through it) and no instruments; there, an instrument ratify knows takes its description
+    (titles, rules of entry into force) from the bundled data. `as_of` dates files that carry no "status as at" stamp
+    of their own (the XML); without it such a file keeps the folder's date if its table is the
+    folder's, else its table is left undated (never dated today: a record's date is the page's own).
+    A file older than the folder's table of the same instrument is skipped unless `force`.
     """
     from ratify.untc import read_status
 
@@ -595,7 +597,7 @@ def _plan(folder: Path, inputs: list[StatusInput], *, as_of: dt.date | None,
     pending: dict[str, InstrumentFile] = {}
     changes: list[Change] = []
     notes = [f"{folder}: a new data folder, started with the bundled register of states and groups"] if seed else []
-    stamp = as_of or dt.date.today()
+    stamp = as_of  # never today: a record's date is the page's own date, or the one the user gives
     kept: dict[str, bytes] = {}
     skipped: list[str] = []
     for item in inputs:
@@ -603,16 +605,34 @@ def _plan(folder: Path, inputs: list[StatusInput], *, as_of: dt.date | None,
         mtdsg = check_mtdsg(doc)
         rel_base = pending.get(mtdsg)
         base = rel_base if rel_base is not None else (existing[mtdsg][1] if mtdsg in existing else None)
-        when = doc.as_of or stamp
-        if base is not None and base.instrument.as_of and when < base.instrument.as_of and not force:
+        when = doc.as_of or stamp or item.retrieved
+        kept_source = None  # the folder's own record of the same table, which says where its copy came from
+        if when is None and base is not None and base.instrument.as_of is not None:
+            # a file with no date of its own (the XML): the same table as the folder's keeps the folder's date
+            same = document_to_file(doc, catalog.find_state, base=base, as_of=base.instrument.as_of,
+                                    source=untc_source(doc, base.instrument.as_of, file=item.file))
+            if not diff_participations(participations_of_file(base), participations_of_file(same.file)):
+                when = base.instrument.as_of
+                kept_source = next((x for x in base.sources if x.id == base.instrument.source), None)
+        if when is None:
+            notes.append(f"{name}: carries no date of its own (no 'status as at'): its table is left undated; "
+                         "give --as-of DATE, the date the copy was made")
+        if base is not None and base.instrument.as_of and when and when < base.instrument.as_of and not force:
             notes.append(f"{name}: its table is as of {when}, older than the folder's {mtdsg} "
                          f"(as of {base.instrument.as_of}); skipped (use --force to import it anyway)")
             skipped.append(mtdsg)
             continue
-        source = untc_source(doc, stamp, file=item.file)
+        source = kept_source or untc_source(doc, when, file=item.file)
         if item.retrieved is not None:
             source = attrs.evolve(source, retrieved=item.retrieved)
-        result = document_to_file(doc, catalog.find_state, base=base, as_of=stamp, source=source)
+        # in a new folder (started from the bundled register), an instrument ratify knows takes its curated
+        # description (titles, rules of entry into force and denunciation, themes) from the bundled register
+        # — never its participants; a folder of one's own keeps making new instruments from the file's header
+        template = base if base is not None else _bundled_description(mtdsg) if seed else None
+        result = document_to_file(doc, catalog.find_state, base=template, as_of=when, source=source)
+        if when is None:  # not the folder's earlier date either: these records are as of an unknown day
+            undated = attrs.evolve(result.file.instrument, as_of=None)
+            result = attrs.evolve(result, file=attrs.evolve(result.file, instrument=undated))
         result = attrs.evolve(result, file=_with_checked(result.file, item.checked))
         kept.update(item.keep)
         notes += result.notes
@@ -625,10 +645,12 @@ def _plan(folder: Path, inputs: list[StatusInput], *, as_of: dt.date | None,
         pending[mtdsg] = result.file
     after = dict(contents.instruments)
     created = []
+    known = {f.instrument.id for f in contents.instruments.values()} | {f.instrument.id for f in pending.values()}
     for mtdsg, f in pending.items():
         if mtdsg in existing:
             path = existing[mtdsg][0]
         else:
+            f = _within(f, known)
             path = folder / INSTRUMENTS_DIR / f"{f.instrument.id}.toml"
             created.append(f.instrument.id)
         payload = dump_instrument_file(f)
@@ -656,6 +678,27 @@ def _with_checked(file: InstrumentFile, checked: dt.datetime | None) -> Instrume
     if checked is None:
         return file
     return attrs.evolve(file, instrument=attrs.evolve(inst, checked=checked))
+
+
+def _bundled_description(mtdsg: str) -> InstrumentFile | None:
+    """The bundled register's description of the instrument numbered `mtdsg`, without its participants,
+    sources and corrections (its relations are kept where the folder has their other end: `_within`)."""
+    from ratify.store.read import read_instrument_files
+
+    for f in read_instrument_files(bundled_data()).values():
+        if f.instrument.mtdsg == mtdsg:
+            inst = attrs.evolve(f.instrument, as_of=None, source=None, checked=None)
+            return InstrumentFile(instrument=inst, sources=(), participants=(), corrections=(), unmatched=())
+    return None
+
+
+def _within(file: InstrumentFile, known: set[str]) -> InstrumentFile:
+    """`file` without the relations to instruments the folder does not have."""
+    inst = file.instrument
+    relations = tuple(r for r in inst.relations if r.target in known)
+    if relations == inst.relations:
+        return file
+    return attrs.evolve(file, instrument=attrs.evolve(inst, relations=relations))
 
 
 def _starting_contents(folder: Path) -> tuple[FolderContents, dict[str, bytes]]:

@@ -1,4 +1,4 @@
-"""Documents: country briefs and regional reports in any language with a catalogue, as HTML, Markdown or Word.
+"""Documents: country briefs and regional reports in any language with a catalogue, as HTML, Markdown, Word or PDF.
 
     >>> import datetime
     >>> import ratify
@@ -53,7 +53,7 @@ def render_brief(cat: Catalog, state: StateRef, lang: str = "en", fmt: str = "ht
                  as_of: dt.date | None = None, date: dt.date | None = None,
                  templates: str | os.PathLike[str] | None = None,
                  group: str | Group | _Default | None = DEFAULT_GROUP, since: dt.date | None = None) -> str | bytes:
-    """The country brief of `state`: a str (HTML, Markdown), or bytes (DOCX).
+    """The country brief of `state`: a str (HTML, Markdown), or bytes (DOCX, PDF).
 
     Its first section is the "Scope of international obligations" as OHCHR's compilation for the Universal
     Periodic Review lays it out; `since`, the date of the previous review, adds its columns "status at the

@@ -5,8 +5,15 @@ The document is A4 (the regional report in landscape), with page numbers in the 
 header rows that repeat on each page and rows that never split across pages; its language is set
 so that Word checks the spelling in the right dictionary.
 
+Notes are endnotes in the document's own numbering (the same numbers as the HTML and PDF): each
+superscript reference is an internal hyperlink to a bookmark on its note under "Sources and
+notes", which Word and LibreOffice both follow; web addresses are real hyperlinks. Column widths
+are set so that no header breaks inside a word (the font of a header row shrinks, within limits,
+until its longest word fits).
+
 The file is byte-for-byte reproducible: its core properties carry the document's date, not the
-clock, and the zip entries are rewritten with that date and a fixed order.
+clock, and the zip entries are rewritten with that date and a fixed order. It carries nothing of
+python-docx's template but its styles: no thumbnail, and "ratify" as the application.
 """
 
 from __future__ import annotations
@@ -81,12 +88,12 @@ class _Writer:
         props.subject = ctx.title
         props.author = props.last_modified_by = "ratify"
         props.created = props.modified = when
-        props.last_printed = when
         props.revision = 1
         props.language = _LANG_TAGS.get(lang.code, lang.code)
         props.comments = f"ratify data: {ctx.data_origin}" if ctx.data_origin else ""
         props.keywords = ""
         props.category = ""
+        self._clean_package()
 
     # -- the documents --------------------------------------------------------------------------------
 
@@ -252,8 +259,10 @@ class _Writer:
                              "instruments a State is party to (all together: %(coverage)s).")
                    % {"coverage": r.coverage_text})
         heads = [t.gettext("State"), *(c.short_name for c in r.columns), t.gettext("Coverage")]
-        width = 190 / (len(r.columns) + 1)
-        table = self._table(heads, widths=(50, *([width] * len(r.columns)), 20), size=7.5)
+        # A4 landscape less the margins; the instruments' columns share what the state and coverage leave,
+        # each as wide as its header's longest word needs (the cells hold one letter)
+        widths, head_size = _fit_columns([c.short_name for c in r.columns], 261 - 40 - 17, 7.5)
+        table = self._table(heads, widths=(40, *widths, 17), size=7.5, head_size=head_size, tight=True)
         for row in r.rows:
             cells = table.add_row().cells
             self._cant_split(table.rows[-1])
@@ -370,6 +379,7 @@ class _Writer:
             para.paragraph_format.left_indent = _mm(7)
             para.paragraph_format.first_line_indent = _mm(-7)
             para.paragraph_format.space_after = _pt(2)
+            self._bookmark(para, _note_anchor(n.number))
             para.add_run(f"{n.number}.\t").bold = True
             if n.kind == "source":
                 text = n.title + (f" — {n.publisher}" if n.publisher else "")
@@ -378,7 +388,8 @@ class _Writer:
                 run = para.add_run(text + ".")
                 run.font.size = _pt(8.5)
                 if n.url:
-                    para.add_run(" " + n.url).font.size = _pt(8)
+                    para.add_run(" ").font.size = _pt(8)
+                    self._link(para, n.url, url=n.url, size=8)
                 if n.detail:
                     para.add_run(" " + n.detail).font.size = _pt(7.5)
             else:
@@ -453,17 +464,24 @@ class _Writer:
 
     def _lead(self, text: str) -> None:
         para = self.doc.add_paragraph()
+        para.paragraph_format.keep_with_next = True  # never alone at the foot of a page
         run = para.add_run(text)
         run.italic = True
         run.font.color.rgb = _rgb("5B6470")
 
-    def _table(self, headers: list[str], widths: tuple[float, ...], size: float = 8.5) -> Any:
+    def _table(self, headers: list[str], widths: tuple[float, ...], size: float = 8.5,
+               head_size: float | None = None, tight: bool = False) -> Any:
         table = self.doc.add_table(rows=1, cols=len(headers))
         table.style = "Table Grid"
         table.autofit = False
+        if tight:
+            self._cell_margins(table, _TIGHT_MARGINS_MM / 2)
+        margins = _TIGHT_MARGINS_MM if tight else _CELL_MARGINS_MM
         self._size = size
         for cell, text, width in zip(table.rows[0].cells, headers, widths, strict=True):
+            self._size = _header_size(text, width, head_size or size, margins=margins)
             self._text(cell, text, bold=True)
+            self._size = size
             self._shade(cell, _SHADE["header"])
             cell.width = _mm(width)
         for column, width in zip(table.columns, widths, strict=True):
@@ -490,11 +508,85 @@ class _Writer:
             extra.paragraph_format.space_after = _pt(0)
 
     def _refs(self, para: Any, numbers: tuple[int, ...]) -> None:
-        if numbers:
-            run = para.add_run(",".join(str(n) for n in numbers))
-            run.font.superscript = True
+        """Superscript note numbers, each a link to its note (a bookmark under "Sources and notes")."""
+        for i, n in enumerate(numbers):
+            if i:
+                para.add_run(",").font.superscript = True
+            self._link(para, str(n), anchor=_note_anchor(n), superscript=True)
+
+    def _link(self, para: Any, text: str, *, url: str | None = None, anchor: str | None = None,
+              superscript: bool = False, size: float | None = None) -> None:
+        """A hyperlink run: to a web address (`url`) or to a bookmark of this document (`anchor`)."""
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        link = OxmlElement("w:hyperlink")
+        if url is not None:
+            link.set(qn("r:id"), self.doc.part.relate_to(url, RT.HYPERLINK, is_external=True))
+        else:
+            link.set(qn("w:anchor"), str(anchor))
+        run = OxmlElement("w:r")
+        rpr = OxmlElement("w:rPr")
+        color = OxmlElement("w:color")
+        color.set(qn("w:val"), "1F4E79")
+        rpr.append(color)
+        if url is not None:
+            underline = OxmlElement("w:u")
+            underline.set(qn("w:val"), "single")
+            rpr.append(underline)
+        if size is not None:
+            sz = OxmlElement("w:sz")
+            sz.set(qn("w:val"), str(round(size * 2)))
+            rpr.append(sz)
+        if superscript:
+            va = OxmlElement("w:vertAlign")
+            va.set(qn("w:val"), "superscript")
+            rpr.append(va)
+        run.append(rpr)
+        t = OxmlElement("w:t")
+        t.text = text
+        t.set(qn("xml:space"), "preserve")
+        run.append(t)
+        link.append(run)
+        para._p.append(link)
+
+    def _bookmark(self, para: Any, name: str) -> None:
+        """A bookmark around the start of `para`, the target of the links to it."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        self._bookmarks = getattr(self, "_bookmarks", 0) + 1
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(self._bookmarks))
+        start.set(qn("w:name"), name)
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), str(self._bookmarks))
+        ppr = para._p.pPr
+        if ppr is not None:
+            ppr.addnext(start)
+        else:
+            para._p.insert(0, start)
+        start.addnext(end)
 
     # -- Word XML the python-docx API does not reach ------------------------------------------------------
+
+    def _clean_package(self) -> None:
+        """Drop what python-docx's template brings along: its blank thumbnail, and an application
+        ("Microsoft Macintosh Word") and page and word counts that are not this document's."""
+        package = self.doc.part.package
+        for rid, rel in list(package.rels.items()):
+            if rel.reltype.endswith("/metadata/thumbnail"):
+                package.rels.pop(rid)
+            elif rel.reltype.endswith("/extended-properties"):
+                rel.target_part._blob = (
+                    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+                    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+                    b"<Application>ratify</Application></Properties>"
+                )
+        for rid, rel in list(self.doc.part.rels.items()):  # an empty bibliography in the APA style
+            if rel.reltype.endswith("/relationships/customXml"):
+                self.doc.part.rels.pop(rid)
 
     def _language(self, tag: str) -> None:
         from docx.oxml import OxmlElement
@@ -526,6 +618,22 @@ class _Writer:
             run.append(text)
             field.append(run)
             para._p.append(field)
+
+    @staticmethod
+    def _cell_margins(table: Any, mm: float) -> None:
+        """Left and right margins of every cell of `table` (w:tblCellMar), in millimetres."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        margins = OxmlElement("w:tblCellMar")
+        for side in ("left", "right"):
+            m = OxmlElement(f"w:{side}")
+            m.set(qn("w:w"), str(round(mm * 1440 / 25.4)))
+            m.set(qn("w:type"), "dxa")
+            margins.append(m)
+        tblpr = table._tbl.tblPr
+        layout = tblpr.find(qn("w:tblLayout"))
+        (layout if layout is not None else tblpr[-1]).addnext(margins)
 
     @staticmethod
     def _repeat_header(row: Any) -> None:
@@ -581,6 +689,47 @@ class _Writer:
 def _action(e: Any) -> str:
     text = e.action_label + (f" ×{e.count}" if e.count > 1 else "")
     return f"{text} ({e.detail})" if e.detail else text
+
+
+# what a cell loses to its margins (Word's default 1.9 mm on each side; 1 mm in a table made `tight`),
+# and a generous average width of a bold character in em (capitals and Cyrillic included)
+_CELL_MARGINS_MM = 3.9
+_TIGHT_MARGINS_MM = 2.1
+_BOLD_EM = 0.72  # wide enough for DejaVu Sans Bold capitals, which LibreOffice uses where Calibri is missing
+_PT_MM = 25.4 / 72
+
+
+def _longest_word(text: str) -> float:
+    """The longest word of `text` in em of a bold sans-serif (a capital counts 0.9 em, the rest `_BOLD_EM`)."""
+    return max((sum(0.9 if c.isupper() else _BOLD_EM for c in w) for w in text.split()), default=0.0)
+
+
+def _word_mm(text: str, size: float, margins: float = _CELL_MARGINS_MM) -> float:
+    """The width a column needs so that the longest word of `text`, in bold at `size` points, is not broken."""
+    return _longest_word(text) * size * _PT_MM + margins
+
+
+def _header_size(text: str, width_mm: float, size: float, smallest: float = 6.0,
+                 margins: float = _CELL_MARGINS_MM) -> float:
+    """The font size (≤ `size`, ≥ `smallest`, in half points) at which the longest word of a header fits."""
+    while size > smallest and _word_mm(text, size, margins) > width_mm:
+        size -= 0.5
+    return size
+
+
+def _fit_columns(headers: list[str], available_mm: float, size: float,
+                 smallest: float = 6.0) -> tuple[list[float], float]:
+    """Widths for columns whose headers are the widest thing in them, and the header size that lets
+    every header's longest word fit within `available_mm`; what is left over is shared equally."""
+    while size > smallest and sum(_word_mm(h, size, _TIGHT_MARGINS_MM) for h in headers) > available_mm:
+        size -= 0.5
+    need = [_word_mm(h, size, _TIGHT_MARGINS_MM) for h in headers]
+    spare = max(0.0, available_mm - sum(need)) / max(len(headers), 1)
+    return [n + spare for n in need], size
+
+
+def _note_anchor(number: int) -> str:
+    return f"note_{number}"
 
 
 def _pt(size: float) -> Any:

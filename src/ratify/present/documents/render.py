@@ -105,7 +105,7 @@ def _date_filter(lg: Lang) -> Any:
 
 
 def render_context(ctx: Any, fmt: str, templates: str | os.PathLike[str] | None = None) -> str | bytes:
-    """A context made by `ratify.reports.context` as HTML, Markdown (str) or DOCX (bytes).
+    """A context made by `ratify.reports.context` as HTML, Markdown (str), DOCX or PDF (bytes).
 
     Characters no document may carry are replaced by U+FFFD first (see `printable`).
     """
@@ -113,6 +113,11 @@ def render_context(ctx: Any, fmt: str, templates: str | os.PathLike[str] | None 
         from ratify.present.documents.docx import write_docx
 
         return write_docx(ctx, language(ctx.lang))  # which makes the context printable itself
+    if fmt == "pdf":  # the HTML of the same template, laid out for print
+        from ratify.present.documents.pdf import html_to_pdf
+
+        html = render_context(ctx, "html", templates)
+        return html_to_pdf(str(html), title=str(printable(ctx.title)), lang=ctx.lang)
     ctx = printable(ctx)
     import jinja2
 
@@ -168,6 +173,10 @@ def render_document(cat: Catalog, kind: str, lang: str, fmt: str, templates: str
         value = options.get(name)
         if value is not None and not isinstance(value, dt.date):
             raise ReportError(f"{name} must be a date, not {type(value).__name__}")
+    as_of, date = options.get("as_of"), options.get("date")
+    if as_of is not None and date is not None and date < as_of:  # a document cannot know a later day's status
+        raise ReportError(f"the document's date (--date {date.isoformat()}) is earlier than the date of its "
+                          f"statuses (--as-of {as_of.isoformat()}): a document cannot state a later day's status")
     if kind == "brief":
         ctx: Any = brief_context(cat, options["state"], lg, as_of=options.get("as_of"), date=options.get("date"),
                                  group=options.get("group"), since=options.get("since"))

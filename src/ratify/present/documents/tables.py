@@ -136,7 +136,10 @@ def instrument_row(cat: Catalog, state: State, inst: Instrument, lang: Lang, not
         binding=inst.binding,
         theme=inst.theme.value,
         status=status.value,
-        status_label=lang.gettext(STATUS_LABELS[status]) if inst.binding else lang.gettext("not a treaty"),
+        status_label=(lang.gettext("not a treaty") if not inst.binding
+                      else lang.gettext("contracting State (in force: unknown, no rule)")
+                      if status is Status.CONTRACTING and p is not None and p.entry_into_force_unknown
+                      else lang.gettext(STATUS_LABELS[status])),
         signature=sig,
         signature_text=lang.date(sig),
         consent=consent.date if consent else None,
@@ -145,7 +148,8 @@ def instrument_row(cat: Catalog, state: State, inst: Instrument, lang: Lang, not
         consent_kind_label=(consent.label if consent and consent.kind is ConsentKind.OTHER and consent.label
                             else lang.gettext(CONSENT_LABELS[consent.kind]) if consent else ""),
         entry_into_force=eif,
-        entry_into_force_text=lang.date(eif),
+        entry_into_force_text=(lang.gettext("in force: unknown (no rule)") if p is not None and consent
+                               and p.entry_into_force_unknown else lang.date(eif)),
         entry_into_force_basis=basis,
         denunciation_text=denunciation,
         adopted_text=adopted,
