@@ -97,6 +97,8 @@ class StatementEntry:
     source_file: str | None = None
     note: str | None = None
     remedy: Localized | None = None
+    term: Localized | None = None
+    territory: Localized | None = None
     # the depositary's words of a statement its page gives only in an end note (one since withdrawn), not in
     # the participant's entry: recorded as the statement's text, the quotation checked against them
     text: str | None = None
@@ -210,7 +212,8 @@ def apply_statements(f: InstrumentFile, entries: list[StatementEntry], problems:
         quote = normalize(e.quote) if e.quote else None
         idx = next((i for i, s in enumerate(statements) if quote and s.text and quote in normalize(s.text)), None)
         curated = {"kind": e.kind, "summary": e.summary, "articles": e.articles, "limits_scope": e.limits_scope,
-                       "withdrawn": e.withdrawn, "objects_to": e.objects_to, "source": sid, "remedy": e.remedy}
+                   "withdrawn": e.withdrawn, "objects_to": e.objects_to, "source": sid, "remedy": e.remedy,
+                   "term": e.term, "territory": e.territory}
         if idx is not None:
             s = statements[idx]
             if s.summary is not None:

@@ -56,7 +56,7 @@ def test_catalogue_frame_as_of_and_selection():
 def test_matrix_frame_states_by_instruments():
     m = cat.matrix(group="central-asia", as_of=ALMATY_DAY)
     df = m.to_dataframe()
-    assert df.shape == (5, len(cat.instruments))
+    assert df.shape == (5, len(cat.instruments_of(binding=True)))
     assert list(df.index) == ["KAZ", "KGZ", "TJK", "TKM", "UZB"] and df.index.name == "state"
     assert list(df.columns) == [i.id for i in m.instruments]
     assert all(isinstance(t, pd.CategoricalDtype) for t in df.dtypes)
@@ -74,8 +74,8 @@ def test_gaps_frame():
     gaps = cat.gaps("UZB", as_of=dt.date(2014, 1, 1))
     df = gaps.to_dataframe()
     assert len(df) == len(gaps) > 0
-    assert list(df.columns) == ["state", "instrument", "mtdsg", "name", "kind", "status", "as_of", "since", "years",
-                                "next_step", "basis", "prerequisites", "notes"]
+    assert list(df.columns) == ["state", "instrument", "mtdsg", "name", "kind", "status", "as_of", "record_as_of",
+                                "since", "years", "next_step", "basis", "prerequisites", "notes"]
     assert df["since"].dtype == "datetime64[ns]" and df["as_of"].dtype == "datetime64[ns]"
     assert df["years"].dtype == "Int64"
     assert list(df["kind"]) == [g.kind.value for g in gaps]
@@ -91,7 +91,8 @@ def test_changes_frame():
     assert df["date"].dtype == "datetime64[ns]"
     assert df["date"].is_monotonic_increasing
     assert df["date"].min() >= pd.Timestamp(ALMATY_DAY)
-    assert list(df.columns) == ["date", "state", "state_name", "instrument", "mtdsg", "name", "action", "detail"]
+    assert list(df.columns) == ["date", "state", "state_name", "instrument", "mtdsg", "name", "action", "detail",
+                                "record_as_of"]
     assert list(df["action"].cat.categories) == [a.value for a in ratify.ActionKind]
     plain = ratify.changes_frame(list(changes))  # without the catalogue: ids only
     assert list(plain.columns) == ["date", "state", "instrument", "action", "detail"]

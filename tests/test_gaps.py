@@ -29,10 +29,10 @@ def ids(gaps: list[Gap]) -> list[str]:
 
 def test_gap_kinds_are_the_documented_values():
     # the seven of the instruments (one when the data cannot tell whether an instrument is in force, for want of
-    # a rule), and the complaint and inquiry procedures not accepted (`cat.procedure_gaps`)
+    # a rule), an inconsistent record, and the complaint and inquiry procedures not accepted (`cat.procedure_gaps`)
     assert {k.value for k in GapKind} == {"no_action", "signed_not_ratified", "not_yet_in_force",
                                           "entry_into_force_unknown", "denounced", "limiting_reservation",
-                                          "prerequisite_missing", "procedure_not_accepted"}
+                                          "prerequisite_missing", "procedure_not_accepted", "record_inconsistent"}
 
 
 def test_uzbekistan_has_no_action_on_refugee_and_statelessness_instruments():
@@ -97,7 +97,7 @@ def test_iran_protocols_wait_for_untoc_which_comes_first():
         assert g.prerequisites == ("untoc-2000",)
         assert g.step is Step.ACCEDE
         assert g.next_step().startswith("first become party to the Organized Crime Convention")
-        assert g.next_step("ru").startswith("сначала стать участником: «")
+        assert g.next_step("ru").startswith("сначала стать участником договора «")
         assert order.index("untoc-2000") < order.index(protocol)
 
 
@@ -213,3 +213,18 @@ def test_each_gap_is_consistent(state, on):
                 assert cat.status(state, target, on) not in (Status.PARTY, Status.CONTRACTING)
         if g.kind is GapKind.NO_ACTION:
             assert g.status is Status.NONE
+
+
+def test_a_record_contradicted_by_the_graph_is_never_turned_into_advice():
+    # for every state: an instrument whose record the state's other records contradict (it is bound by one
+    # that requires it) gets the record_inconsistent gap and the step check_record, nothing else
+    on = dt.date(2026, 5, 1)
+    seen = 0
+    for state in cat.states:
+        for g in cat.gaps(state, as_of=on):
+            conflicts = cat.record_conflicts(state, g.instrument, on)
+            assert (g.kind is GapKind.RECORD_INCONSISTENT) == bool(conflicts), (state.alpha3, g.instrument.id)
+            if conflicts:
+                seen += 1
+                assert g.step is Step.CHECK_RECORD and tuple(i.id for i in g.required_by) == conflicts
+    assert seen >= 2  # Japan's and Korea's UNTOC records at least

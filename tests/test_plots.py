@@ -62,7 +62,8 @@ def test_matrix_heatmap():
     assert len(ax.get_xticklabels()) == sum(i.binding for i in m.instruments)  # non-binding left out
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert any("party" in x for x in legend) and any("signatory" in x for x in legend)
-    assert "Status on 15 March 2011" in texts(fig)
+    # the date asked for, and the dates of the depositary records the figure rests on
+    assert "Status on 15 March 2011; depositary records as at 6 July 2013 – 3 February 2026" in texts(fig)
     assert {"P", "S"} <= texts(fig)  # the letters in the cells
 
 
@@ -115,7 +116,8 @@ def test_coverage_of_several_instruments_in_a_group_in_russian():
     ax = fig.axes[0]
     assert len(ax.get_lines()) == 3
     assert "из 12 выбранных государств" in ax.get_ylabel()
-    assert "Участники по годам (на 31 декабря)" in texts(fig)
+    assert ("Участники по годам (на 31 декабря); записи депозитария по состоянию на 6 июля 2013 г. – 3 февраля "
+            "2026 г.") in texts(fig)
 
 
 def test_world_map_of_a_status():
@@ -126,7 +128,7 @@ def test_world_map_of_a_status():
     assert west <= -170 and east >= 170  # the world
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "party" in legend and "no action" in legend
-    assert "1951 Refugee Convention: status on 15 March 2011" in texts(fig)
+    assert "1951 Refugee Convention: status on 15 March 2011; depositary records as at 6 July 2013" in texts(fig)
 
 
 def test_world_map_of_coverage_has_a_colour_bar():

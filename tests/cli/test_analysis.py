@@ -36,7 +36,8 @@ def test_gaps_russian(capsys):
     assert "присоединиться" in out and "Конвенция 1951 года о статусе беженцев" in out
     assert out.startswith("Узбекистан (UZB), на сегодня:")
     header = out.splitlines()[2]
-    assert header.split() == ["документ", "название", "пробел", "статус", "с", "лет", "следующий", "шаг", "основание"]
+    assert header.split() == ["документ", "название", "пробел", "статус", "с", "лет", "запись", "депозитария", "на",
+                              "следующий", "шаг", "основание"]
     assert "Действий не предпринято" in out and "п. 4" in out and "примечание:" in out
     # no English word left: headers, gap and status words, dates, references, notes and the footer
     latin = {w for line in out.splitlines()[4:] for w in line.replace(",", " ").split()

@@ -64,4 +64,4 @@ def test_report(capsysbinary, tmp_path):
 def test_brief_from_a_data_folder(data_copy, capsysbinary):
     code, out, _ = run(capsysbinary, "brief", "TJK", "--data", str(data_copy), "--format", "md",
                        "--as-of", "2000-01-01", "--date", "2026-05-01")
-    assert code == 0 and "**Status as of:** 1 January 2000" in out
+    assert code == 0 and "**Status on the date asked for:** 1 January 2000" in out

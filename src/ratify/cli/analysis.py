@@ -14,7 +14,7 @@ from ratify.model.records import Instrument
 from ratify.present.gaps import basis_text, relation_text, step_text
 from ratify.present.i18n import Lang, available_languages, language
 from ratify.present.phrases import event_detail
-from ratify.present.vocabulary import ACTION_LABELS, GAP_LABELS, STATUS_ORDER, status_label, symbol
+from ratify.present.vocabulary import ACTION_LABELS, STATUS_ORDER, gap_label, status_label, symbol
 
 __all__ = ["register"]
 
@@ -67,15 +67,17 @@ def _gaps(args: argparse.Namespace) -> int:
     text = args.format == "text"
     gaps = cat.gaps(state, as_of=args.as_of)
     rows = [(g.instrument.mtdsg or g.instrument.id, g.instrument.short_name.get(code),
-             lg.gettext(GAP_LABELS[g.kind]) if text else g.kind.value,
+             gap_label(g, lg) if text else g.kind.value,
              (lg.gettext("contracting State (in force: unknown, no rule)")
               if g.kind is GapKind.ENTRY_INTO_FORCE_UNKNOWN else status_label(g.status, lg)) if text else g.status.value,
-             lg.date(g.since) if text else g.since, g.years, step_text(g, lg),
+             lg.date(g.since) if text else g.since, g.years,
+             lg.date(g.record_as_of) if text else g.record_as_of, step_text(g, lg),
              "; ".join(basis_text(b, lg) for b in g.basis) or None) for g in gaps]
-    headers = ("instrument", "name", "gap", "status", "since", "years", "next step", "basis")
+    headers = ("instrument", "name", "gap", "status", "since", "years", "record as at", "next step", "basis")
     if text:  # for people: in the language asked for; CSV and JSON keep the field names and codes
         headers = (lg.gettext("instrument"), lg.gettext("name"), lg.gettext("gap"), lg.gettext("status"),
-                   lg.gettext("since"), lg.gettext("years"), lg.gettext("next step"), lg.gettext("basis"))
+                   lg.gettext("since"), lg.gettext("years"), lg.gettext("record as at"), lg.gettext("next step"),
+                   lg.gettext("basis"))
         when = lg.date(args.as_of) if args.as_of else lg.gettext("today")
         head = lg.ngettext("%(state)s (%(code)s), as of %(date)s: %(num)d gap",
                            "%(state)s (%(code)s), as of %(date)s: %(num)d gaps", len(gaps),
@@ -93,7 +95,7 @@ def _gaps(args: argparse.Namespace) -> int:
 def _matrix(args: argparse.Namespace) -> int:
     cat = load_catalog(args)
     lg = language(args.lang)
-    m = cat.matrix(group=args.group, instruments=cat.instruments_of(binding=True), as_of=args.as_of)
+    m = cat.matrix(group=args.group, as_of=args.as_of)  # the binding instruments (the matrix's own rule)
     text = args.format == "text"
     headers = ("state", "name", *(i.mtdsg or i.id for i in m.instruments), "parties", "coverage")
     if text:
@@ -126,7 +128,7 @@ def _checked(instruments: Iterable[Instrument], as_of: dt.date | None, lang: Lan
     stale = {i.mtdsg or i.id: i.as_of for i in instruments if i.as_of and i.as_of < on}
     if not stale:
         return ""
-    listed = ", ".join(f"{k} {v}" for k, v in stale.items())
+    listed = ", ".join(f"{k} {lg.date(v)}" for k, v in stale.items())
     return lg.gettext("data last checked against the depositary: %(list)s") % {"list": listed} + "\n"
 
 
@@ -137,14 +139,15 @@ def _changes(args: argparse.Namespace) -> int:
     events = cat.changes(since=args.since, until=args.until, group=args.group)
     rows = [(lg.date(e.date) if text else e.date, e.state, cat.instrument(e.instrument).mtdsg or e.instrument,
              lg.gettext(ACTION_LABELS[e.action]) if text else e.action.value,
-             event_detail(e, lg) if text else event_detail(e, language("en"))) for e in events]
-    headers = ("date", "state", "instrument", "action", "detail")
+             event_detail(e, lg) if text else event_detail(e, language("en")),
+             lg.date(cat.record_date(e.instrument)) if text else cat.record_date(e.instrument)) for e in events]
+    headers = ("date", "state", "instrument", "action", "detail", "record as at")
     if text:
         until = lg.date(args.until) if args.until else lg.gettext("today")
         sys.stdout.write(lg.ngettext("%(num)d event from %(since)s to %(until)s",
                                      "%(num)d events from %(since)s to %(until)s", len(events),
                                      since=lg.date(args.since), until=until) + "\n\n")
         headers = (lg.gettext("date"), lg.gettext("state"), lg.gettext("instrument"), lg.gettext("action"),
-                   lg.gettext("detail"))
+                   lg.gettext("detail"), lg.gettext("record as at"))
     sys.stdout.write(render_rows(headers, rows, args.format, raw=args.raw))
     return 0

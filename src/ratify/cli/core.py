@@ -69,11 +69,19 @@ def _status(args: argparse.Namespace) -> int:
             eif = f"{p.entry_into_force}" + ("" if p.entry_into_force_recorded else " (computed)")
         elif consent and p and p.entry_into_force_unknown:
             eif = "unknown (no rule)"
-        rows.append((inst.mtdsg or inst.id, inst.short_name.en, status.value, signature, consent, eif))
-    headers = ("instrument", "name", "status", "signature", "consent", "in force for the state")
-    when = args.as_of.isoformat() if args.as_of else "today"
+        conflicts = cat.record_conflicts(state, inst, on) if inst.binding else ()
+        note = None
+        if conflicts:  # the record contradicts the state's other records: say so, never leave it bare
+            note = (f"record inconsistent, likely out of date: party to {', '.join(conflicts)}, "
+                    f"which require{'s' if len(conflicts) == 1 else ''} it")
+        rows.append((inst.mtdsg or inst.id, inst.short_name.en, status.value, signature, consent, eif,
+                     cat.record_date(inst), note))
+    headers = ("instrument", "name", "status", "signature", "consent", "in force for the state", "record as at",
+               "note")
+    when = args.as_of.isoformat() if args.as_of else f"today ({on.isoformat()})"
     if args.format == "text":
-        sys.stdout.write(f"{state.name.en} ({state.alpha3}), as of {when}\n\n")
+        sys.stdout.write(f"{state.name.en} ({state.alpha3}), as of {when}, from the depositary's records as at "
+                         "the dates of the column \"record as at\"\n\n")
     sys.stdout.write(render_rows(headers, rows, args.format, raw=args.raw))
     return 0
 

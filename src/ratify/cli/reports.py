@@ -41,6 +41,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        "and next steps with the paragraph of the document that recommends each, the state's role "
                        "in the data's default group and the state among it, a chronology and the sources.")
     p.add_argument("state", metavar="STATE", help="any name of the state: KAZ, KZ, Kazakhstan, Казахстан, …")
+    p.add_argument("--since", metavar="YYYY-MM-DD", type=iso_date,
+                   help="the date of the previous review: the first section then gives the status at that date, "
+                   "the action since and what is not ratified, as the UN's compilation for the UPR does")
     _common(p, "brief")
     p.set_defaults(run=_brief)
 
@@ -104,7 +107,7 @@ def _brief(args: argparse.Namespace) -> int:
     _check(args, fmt)
     cat = load_catalog(args)
     document = render_brief(cat, args.state, lang=args.lang, fmt=fmt, as_of=args.as_of, date=args.date,
-                            templates=args.templates)
+                            templates=args.templates, since=args.since)
     return _emit(args, fmt, document)
 
 

@@ -181,6 +181,9 @@ class GapKind(enum.Enum):
     LIMITING_RESERVATION = "limiting_reservation"  # party, with a reservation that limits its scope
     PREREQUISITE_MISSING = "prerequisite_missing"  # cannot join before joining another instrument
     PROCEDURE_NOT_ACCEPTED = "procedure_not_accepted"  # a complaint or inquiry procedure (`ProcedureGap`)
+    # the record shows the state not bound, yet it is bound by an instrument that requires this one:
+    # the record contradicts itself (most likely out of date) — a fact to check, never a step to advise
+    RECORD_INCONSISTENT = "record_inconsistent"
 
     def __str__(self) -> str:
         return self.value
@@ -197,6 +200,7 @@ class Step(enum.Enum):
     WITHDRAW_RESERVATION = "withdraw_reservation"
     WITHDRAW_DECLARATION = "withdraw_declaration"
     APPLY_REMEDY = "apply_remedy"  # the limiting statement's curated remedy (`Statement.remedy`)
+    CHECK_RECORD = "check_record"  # an inconsistent record: check the depositary's current status first
 
     def __str__(self) -> str:
         return self.value

@@ -355,6 +355,12 @@ class Statement:
     # the step that lifts a limitation when it is not a plain withdrawal (1951 Convention art. 1B(2):
     # extend the obligations by adopting alternative (b))
     remedy: Localized | None = None
+    # the term of art for what the statement does, where one is established ("geographic limitation"): the
+    # depositary's kind (`kind`) stays what it is, and `limits_scope` says whether it narrows the obligations
+    term: Localized | None = None
+    # made in a notification of territorial application: the territory the state applies the instrument to
+    # (China's 1997 notification for Hong Kong under the 1954 Convention) — not a consent of the state itself
+    territory: Localized | None = None
 
     def in_effect(self, as_of: dt.date | None = None) -> bool:
         if self.date and as_of and self.date > as_of:

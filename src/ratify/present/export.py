@@ -78,8 +78,10 @@ STATUS_COLUMNS = (
     "denunciation",  # date the denunciation or withdrawal was notified, if on or before as_of
     "denunciation_effective",  # date it takes (took) effect
     "reservations",  # number of reservations in effect on as_of
-    "source",  # id of the record's source (see the JSON export's `sources`)
+    "source",  # id of the record's source (see the JSON export's `sources`); for "none", the table it is absent from
     "source_url",
+    "record_as_of",  # the "status as at" date of the depositary record the row comes from
+    "record_inconsistent",  # true: the state is bound by an instrument requiring this one (record likely out of date)
 )
 
 
@@ -163,7 +165,13 @@ def status_records(cat: Catalog, as_of: dt.date | None = None, *, group: Any = N
     for st in cat.states_of(group, states):
         for inst in cat.instruments_of(instruments):
             p = cat.participation(st, inst)
-            rows.append(_record(st, inst, p, on))
+            row = _record(st, inst, p, on)
+            if row["source"] is None and inst.source:  # no action: the table the state is absent from
+                src = next((s for s in cat.sources if s.id == inst.source), None)
+                row["source"], row["source_url"] = inst.source, src.url if src else None
+            row["record_as_of"] = cat.record_date(inst)
+            row["record_inconsistent"] = bool(inst.binding and cat.record_conflicts(st, inst, on))
+            rows.append(row)
     return rows
 
 

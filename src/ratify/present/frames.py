@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 __all__ = ["catalog_frame", "categorical", "changes_frame", "date_column", "gaps_frame", "matrix_frame", "pandas_module"]
 
-_DATE_COLUMNS = ("as_of", "signature", "consent", "entry_into_force", "denunciation", "denunciation_effective")
+_DATE_COLUMNS = ("as_of", "signature", "consent", "entry_into_force", "denunciation", "denunciation_effective",
+                 "record_as_of")
 
 
 def pandas_module() -> Any:
@@ -46,7 +47,8 @@ def catalog_frame(cat: Catalog, as_of: dt.date | None = None, *, group: Any = No
 
     Columns (see `ratify.export.STATUS_COLUMNS`): state, state_name, instrument, mtdsg, as_of,
     status, signature, consent, consent_kind, entry_into_force, entry_into_force_computed,
-    denunciation, denunciation_effective, reservations (an int), source, source_url.
+    denunciation, denunciation_effective, reservations (an int), source, source_url, record_as_of (the
+    date of the depositary record the row comes from), record_inconsistent.
     """
     from ratify.present.export import STATUS_COLUMNS, status_records
 
@@ -60,6 +62,7 @@ def catalog_frame(cat: Catalog, as_of: dt.date | None = None, *, group: Any = No
     df["consent_kind"] = categorical(pd, cols["consent_kind"], ConsentKind)
     df["reservations"] = df["reservations"].astype("int64")
     df["entry_into_force_computed"] = df["entry_into_force_computed"].astype("boolean")
+    df["record_inconsistent"] = df["record_inconsistent"].astype("boolean")
     for c in ("state", "state_name", "instrument", "mtdsg", "source", "source_url"):
         df[c] = df[c].astype("string")
     return df
@@ -87,8 +90,8 @@ def matrix_frame(m: Matrix, columns: str = "id", *, lang: str = "en") -> pd.Data
 
 
 def gaps_frame(gaps: Iterable[Gap], *, lang: str = "en") -> pd.DataFrame:
-    """One row per gap: state, instrument, mtdsg, name, kind, status, as_of, since, years,
-    next_step, basis, prerequisites, notes (texts in `lang`)."""
+    """One row per gap: state, instrument, mtdsg, name, kind, status, as_of, record_as_of (the date of the
+    depositary record it rests on), since, years, next_step, basis, prerequisites, notes (texts in `lang`)."""
     from ratify.model.enums import GapKind
     from ratify.present.gaps import basis_text, relation_text, step_text
     from ratify.present.i18n import language
@@ -104,6 +107,7 @@ def gaps_frame(gaps: Iterable[Gap], *, lang: str = "en") -> pd.DataFrame:
         "kind": categorical(pd, [g.kind.value for g in gs], GapKind),
         "status": categorical(pd, [g.status.value for g in gs], Status),
         "as_of": date_column(pd, [g.as_of for g in gs]),
+        "record_as_of": date_column(pd, [g.record_as_of for g in gs]),
         "since": date_column(pd, [g.since for g in gs]),
         "years": pd.array([g.years for g in gs], dtype="Int64"),
         "next_step": pd.Series([step_text(g, lg) for g in gs], dtype="string"),
@@ -136,4 +140,5 @@ def changes_frame(events: Iterable[Event], cat: Catalog | None = None, *, lang: 
         df.insert(4, "mtdsg", pd.Series([cat.instrument(e.instrument).mtdsg for e in evs], dtype="string"))
         df.insert(5, "name", pd.Series([cat.instrument(e.instrument).short_name.get(lang) for e in evs],
                                        dtype="string"))
+        df["record_as_of"] = date_column(pd, [cat.record_date(e.instrument) for e in evs])
     return df

@@ -7,22 +7,40 @@ command line and notebook displays all read these functions.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from ratify.model.enums import GapKind, RelationKind, Status, Step
 from ratify.present.i18n import Lang, language
 from ratify.present.phrases import ago, articles, ref_text
+from ratify.present.vocabulary import STATUS_LABELS
 from ratify.query.gaps import Basis, Gap, Related
 
 if TYPE_CHECKING:
     from ratify.query.gaps import GapList
 
-__all__ = ["basis_text", "gap_text", "gaps_caption", "gaps_html", "gaps_repr", "relation_text", "situation",
+__all__ = ["STALE_AFTER", "basis_text", "gap_text", "gaps_caption", "gaps_html", "gaps_repr", "relation_text", "situation",
            "step_sentence", "step_text"]
+
+
+# a depositary record this much older than the date asked for is pointed out, and a step resting on it says so
+STALE_AFTER = dt.timedelta(days=365)
+
+
+def _record_older(gap: Gap) -> bool:
+    """Whether the record the gap rests on is older than the date asked for (later actions are not in it)."""
+    return gap.record_as_of is not None and gap.record_as_of < gap.as_of
+
+
+def _required_by(gap: Gap, lang: Lang) -> str:
+    return lang.join([lang.pgettext("instrument named in a step", "the %(name)s") % {
+        "name": i.short_name.get(lang.code)} for i in gap.required_by])
 
 
 def _plain_step(step: Step, gap: Gap, lang: Lang) -> str:
     st = gap.statement
+    if step is Step.CHECK_RECORD:
+        return lang.pgettext("next step", "none to advise: check the depositary's current record first")
     if step is Step.ACCEDE:
         return lang.pgettext("next step", "accede to")
     if step is Step.ACCEDE_AGAIN:
@@ -73,19 +91,38 @@ def step_text(gap: Gap, lang: Lang) -> str:
 
 
 def step_sentence(gap: Gap, lang: Lang) -> str:
-    """The next step as a sentence, the instrument named: "Accede to the 1954 Convention."."""
+    """The next step as a sentence, the instrument named: "Accede to the 1954 Convention."; when the record
+    it rests on is more than `STALE_AFTER` older than the date asked for, the sentence says so."""
+    if gap.step is Step.CHECK_RECORD:
+        return lang.gettext("No step to advise: first check the depositary's current record of the %(instrument)s, "
+                            "which contradicts the State's participation in %(others)s.") % {
+            "instrument": gap.instrument.short_name.get(lang.code), "others": _required_by(gap, lang)}
     step = _named_step(gap, lang)
     if gap.prerequisites:
         step = _first(gap, lang, step)
     step = step[:1].upper() + step[1:]
-    return step if step.endswith(".") else step + "."
+    step = step.rstrip(".")
+    if (gap.step is not Step.AWAIT_ENTRY_INTO_FORCE and gap.record_as_of is not None
+            and gap.as_of - gap.record_as_of > STALE_AFTER):
+        step = lang.gettext("%(step)s, unless done after %(date)s, the date of the depositary's record used") % {
+            "step": step, "date": lang.date(gap.record_as_of)}
+    return step + "."
 
 
 def situation(gap: Gap, lang: Lang) -> str:
-    """Where the state stands: "Signed on 12 December 2000 (13 years ago); not ratified."."""
+    """Where the state stands: "Signed on 12 December 2000 (13 years ago); not ratified."; when the record is
+    older than the date asked for, it names the record's date instead of counting years to that date."""
     when = lang.date(gap.since)
-    values = {"date": when, "ago": ago(gap.years, lang)}
+    values = {"date": when, "ago": ago(gap.years, lang), "record": lang.date(gap.record_as_of)}
     kind = gap.kind
+    if kind is GapKind.RECORD_INCONSISTENT:
+        return lang.gettext("The depositary's record as at %(record)s shows “%(status)s”, yet the State is bound by "
+                            "%(others)s, which only a party to the %(instrument)s can join: the record is "
+                            "inconsistent and most likely out of date.") % {
+            "record": values["record"], "status": lang.gettext(STATUS_LABELS[gap.status]),
+            "others": _required_by(gap, lang), "instrument": gap.instrument.short_name.get(lang.code)}
+    if _record_older(gap):
+        return _situation_on_record(gap, kind, values, lang)
     if kind is GapKind.PREREQUISITE_MISSING:
         kind = {Status.SIGNATORY: GapKind.SIGNED_NOT_RATIFIED, Status.DENOUNCED: GapKind.DENOUNCED}.get(
             gap.status, GapKind.NO_ACTION)
@@ -101,6 +138,30 @@ def situation(gap: Gap, lang: Lang) -> str:
         return lang.gettext("No signature or consent recorded; recommended since %(date)s (%(ago)s).") % values
     if kind is GapKind.NO_ACTION:
         return lang.gettext("No signature or consent recorded.")
+    return ""
+
+
+def _situation_on_record(gap: Gap, kind: GapKind, values: dict[str, str], lang: Lang) -> str:
+    """The situation as the record shows it at its own date (older than the date asked for)."""
+    if kind is GapKind.PREREQUISITE_MISSING:
+        kind = {Status.SIGNATORY: GapKind.SIGNED_NOT_RATIFIED, Status.DENOUNCED: GapKind.DENOUNCED}.get(
+            gap.status, GapKind.NO_ACTION)
+    if kind is GapKind.SIGNED_NOT_RATIFIED and gap.since:
+        return lang.gettext("Signed on %(date)s; not ratified according to the depositary's record as at "
+                            "%(record)s.") % values
+    if kind is GapKind.NOT_YET_IN_FORCE and gap.since:
+        return lang.gettext("Consent to be bound expressed on %(date)s.") % values
+    if kind is GapKind.DENOUNCED and gap.since:
+        return lang.gettext("Denounced with effect from %(date)s; no new consent in the depositary's record as at "
+                            "%(record)s.") % values
+    if kind is GapKind.LIMITING_RESERVATION:
+        return lang.gettext("In effect since %(date)s; not withdrawn according to the depositary's record as at "
+                            "%(record)s.") % values if gap.since else ""
+    if kind is GapKind.NO_ACTION and gap.since:
+        return lang.gettext("No signature or consent in the depositary's record as at %(record)s; recommended "
+                            "since %(date)s.") % values
+    if kind is GapKind.NO_ACTION:
+        return lang.gettext("No signature or consent in the depositary's record as at %(record)s.") % values
     return ""
 
 
@@ -164,10 +225,10 @@ def gaps_repr(gaps: GapList) -> str:
 
 def gaps_html(gaps: GapList) -> str:
     from ratify.present.notebook import render
-    from ratify.present.vocabulary import GAP_LABELS
+    from ratify.present.vocabulary import gap_label
 
     en = language("en")
-    rows = [{"gap": g, "kind": en.gettext(GAP_LABELS[g.kind]), "step": step_text(g, en),
+    rows = [{"gap": g, "kind": gap_label(g, en), "step": step_text(g, en),
              "notes": [relation_text(r, en) for r in g.relations],
              "basis": [basis_text(b, en) for b in g.basis]} for g in gaps]
     return render("gaps.html.j2", rows=rows, caption=gaps_caption(gaps, en))

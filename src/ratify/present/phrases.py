@@ -19,10 +19,22 @@ if TYPE_CHECKING:
 __all__ = ["ago", "articles", "event_detail", "ref_text", "rule_text"]
 
 
+# an article with one paragraph, "43(2)" or "VIII(2)": Russian legal usage cites it "п. 2 ст. 43"
+_ARTICLE_PARAGRAPH = re.compile(r"^(?P<article>\d+|[IVXLC]+)\((?P<paragraph>\d+)\)$")
+_ART_REF = re.compile(r"(?<!\w)art\. (?P<article>\d+|[IVXLC]+)\((?P<paragraph>\d+)\)(?![\w(])")
+
+
+def _paragraph_of(article: str, paragraph: str, lang: Lang) -> str:
+    return lang.pgettext("reference", "art. %(article)s(%(paragraph)s)") % {"article": article,
+                                                                          "paragraph": paragraph}
+
+
 def articles(arts: Sequence[str], lang: Lang) -> str:
-    """ "art. 14", "arts. 17, 23 and 26" / "ст. 14", "ст. 17, 23 и 26"."""
+    """ "art. 14", "arts. 17, 23 and 26", "art. 35(2)" / "ст. 14", "ст. 17, 23 и 26", "п. 2 ст. 35"."""
     if not arts:
         return ""
+    if len(arts) == 1 and (m := _ARTICLE_PARAGRAPH.match(arts[0])):
+        return _paragraph_of(m["article"], m["paragraph"], lang)
     return lang.ngettext("art. %(list)s", "arts. %(list)s", len(arts), list=lang.join(arts))
 
 
@@ -45,6 +57,7 @@ def ref_text(ref: str | None, lang: Lang) -> str:
     words = {w: lang.pgettext("reference", w) for w in _REFERENCE_WORDS}
     if all(k == v for k, v in words.items()):
         return ref
+    ref = _ART_REF.sub(lambda m: _paragraph_of(m["article"], m["paragraph"], lang), ref)
     pattern = "|".join(re.escape(w) for w in _REFERENCE_WORDS)
     return re.sub(rf"(?<!\w)({pattern})(?!\w)", lambda m: words[m.group(1)], ref)
 

@@ -67,6 +67,7 @@ _MESSAGES: dict[Any, str] = {
     "year": N_("year"),
     "timeline": N_("Actions of %(who)s"),
     "selection": N_("the selected states"),
+    "records": N_("%(title)s; depositary records as at %(records)s"),
     ActionKind.SIGNATURE: N_("signature"),
     "consent": N_("consent to be bound"),
     ActionKind.RESERVATION: N_("reservation or declaration"),
@@ -96,6 +97,15 @@ def _coverage_title(lang: str, n: int, day: dt.date) -> str:
 
 def _date(day: dt.date, lang: str) -> str:
     return language(lang).date(day)
+
+
+def _on_records(text: str, cat: Catalog, instruments: Iterable[Instrument], lang: str) -> str:
+    """A title followed by the dates of the depositary records the figure rests on (one date, or first–last)."""
+    dates = sorted({d for i in instruments if i.binding and (d := cat.record_date(i)) is not None})
+    if not dates:
+        return text
+    span = _date(dates[0], lang) if len(dates) == 1 else f"{_date(dates[0], lang)} – {_date(dates[-1], lang)}"
+    return _w(lang, "records", title=text, records=span)
 
 
 # -- figures --------------------------------------------------------------------------------------------
@@ -204,8 +214,8 @@ def matrix_heatmap(m: Matrix, *, lang: str = "en", ax: Axes | None = None, title
                          label=f"{symbol(s, language(lang))}  {_w(lang, s)}") for s in _ORDER]
         ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.01), ncol=3, frameon=False,
                   fontsize=8, handlelength=1.2, borderaxespad=0.2)
-        ax.set_title(title if title is not None else _w(lang, "status_on", date=_date(m.as_of, lang)),
-                     loc="left", fontsize=11, pad=38)
+        default = _on_records(_w(lang, "status_on", date=_date(m.as_of, lang)), m.catalog, m.instruments, lang)
+        ax.set_title(title if title is not None else default, loc="left", fontsize=11, pad=38)
     return fig
 
 
@@ -356,7 +366,8 @@ def coverage(cat: Catalog, instruments: InstrumentRef | Iterable[InstrumentRef] 
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
         ax.legend(fontsize=8, loc="upper left", frameon=False)
-        ax.set_title(title if title is not None else _w(lang, "parties_title"), loc="left", fontsize=11)
+        ax.set_title(title if title is not None else _on_records(_w(lang, "parties_title"), cat, insts, lang),
+                     loc="left", fontsize=11)
         cast(Any, ax.xaxis.get_major_locator()).set_params(integer=True)
     return fig
 
@@ -626,13 +637,14 @@ def choropleth(cat: Catalog, instrument: InstrumentRef | None = None, *, as_of: 
     if instrument is not None:
         inst = cat.instrument(instrument)
         values: dict[str, Status | float] = {s.alpha3: cat.status(s, inst, on) for s in selection}
-        default = _w(lang, "map_status", name=inst.short_name.get(lang), date=_date(on, lang))
+        default = _on_records(_w(lang, "map_status", name=inst.short_name.get(lang), date=_date(on, lang)), cat,
+                              (inst,), lang)
         return _draw_map(values, names, region=region, lang=lang, ax=ax, title=title or default, labels=labels,
                          label_at=label_at)
     binding = cat.instruments_of(binding=True)
     m = build_matrix(cat, states=selection, instruments=[i for i in binding if _adopted(i, on)], as_of=on)
     values = {s.alpha3: m.coverage(s) for s in m.states}
-    default = _coverage_title(lang, len(m.instruments), on)
+    default = _on_records(_coverage_title(lang, len(m.instruments), on), cat, m.instruments, lang)
     return _draw_map(values, names, region=region, lang=lang, ax=ax, title=title or default,
                      continuous_label=_w(lang, "coverage_bar"), labels=labels, label_at=label_at)
 
@@ -646,12 +658,13 @@ def matrix_map(m: Matrix, instrument: InstrumentRef | None = None, *, region: An
     if instrument is not None:
         inst = m.catalog.instrument(instrument)
         values: dict[str, Status | float] = dict(m.column(inst))
-        default = _w(lang, "map_status", name=inst.short_name.get(lang), date=_date(m.as_of, lang))
+        default = _on_records(_w(lang, "map_status", name=inst.short_name.get(lang), date=_date(m.as_of, lang)),
+                              m.catalog, (inst,), lang)
         return _draw_map(values, names, region=region, lang=lang, ax=ax, title=title or default, labels=labels,
                          label_at=label_at)
     values = {s.alpha3: m.coverage(s) for s in m.states}
     n = sum(1 for i in m.instruments if i.binding)
-    default = _coverage_title(lang, n, m.as_of)
+    default = _on_records(_coverage_title(lang, n, m.as_of), m.catalog, m.instruments, lang)
     return _draw_map(values, names, region=region, lang=lang, ax=ax, title=title or default,
                      continuous_label=_w(lang, "coverage_bar"), labels=labels, label_at=label_at)
 

@@ -9,15 +9,21 @@ generated from `STATUS_STYLES` (`status_css`).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from ratify.model.enums import ActionKind, ConsentKind, GapKind, StatementKind, Status, Theme
 from ratify.present.i18n import N_, Lang
 
+if TYPE_CHECKING:
+    from ratify.query.gaps import Gap
+
 __all__ = [
     "ACTION_LABELS",
     "CONSENT_LABELS",
     "GAP_LABELS",
+    "LIMITING_LABELS",
     "NON_BINDING_LABEL",
     "STATEMENT_LABELS",
     "STATUS_LABELS",
@@ -26,6 +32,7 @@ __all__ = [
     "THEME_LABELS",
     "WITHDRAWN_LABELS",
     "StatusStyle",
+    "gap_label",
     "status_css",
     "status_label",
     "symbol",
@@ -107,6 +114,14 @@ GAP_LABELS = {
     GapKind.DENOUNCED: N_("Denounced"),
     GapKind.LIMITING_RESERVATION: N_("Reservation limiting the scope"),
     GapKind.PREREQUISITE_MISSING: N_("Prerequisite missing"),
+    GapKind.PROCEDURE_NOT_ACCEPTED: N_("Procedure not accepted"),
+    GapKind.RECORD_INCONSISTENT: N_("Record inconsistent (likely out of date)"),
+}
+# a statement that limits the scope is labelled with the kind the depositary gives it
+LIMITING_LABELS = {
+    StatementKind.RESERVATION: N_("Reservation limiting the scope"),
+    StatementKind.DECLARATION: N_("Declaration limiting the scope"),
+    StatementKind.OBJECTION: N_("Objection"),
 }
 
 # the statement a withdrawal is of, inside a sentence (translated with the context "statement withdrawn")
@@ -138,6 +153,17 @@ def _symbol_messages(lang: Lang) -> tuple[str, ...]:  # pragma: no cover - marks
     return (lang.pgettext("status symbol", "P"), lang.pgettext("status symbol", "C"),
             lang.pgettext("status symbol", "S"), lang.pgettext("status symbol", "D"),
             lang.pgettext("status symbol", "–"))
+
+
+def gap_label(gap: Gap, lang: Lang | None = None) -> str:
+    """The label of a gap's kind; a limiting statement's is the depositary's kind of it ("Declaration limiting
+    the scope"), with its term of art where the data gives one ("… (geographic limitation)")."""
+    st = gap.statement
+    label = LIMITING_LABELS[st.kind] if gap.kind is GapKind.LIMITING_RESERVATION and st else GAP_LABELS[gap.kind]
+    text = lang.gettext(label) if lang is not None else label
+    if gap.kind is GapKind.LIMITING_RESERVATION and st is not None and st.term is not None:
+        text = f"{text} ({st.term.get(lang.code if lang is not None else 'en')})"
+    return text
 
 
 def symbol(status: Status, lang: Lang | None = None) -> str:

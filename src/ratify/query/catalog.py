@@ -217,12 +217,28 @@ class Catalog:
 
         return find_gaps(self, state, as_of, instruments, recommended_by)
 
+    def record_conflicts(self, state: StateRef, instrument: InstrumentRef,
+                         as_of: dt.date | None = None) -> tuple[str, ...]:
+        """The instruments `state` is bound by that require `instrument` while its record shows it not bound:
+        empty when the records agree; otherwise the record of `instrument` is inconsistent (likely out of date)."""
+        from ratify.query.gaps import record_conflicts
+
+        return record_conflicts(self, state, instrument, as_of)
+
+    def record_date(self, instrument: InstrumentRef) -> dt.date | None:
+        """The "status as at" date of the depositary record the data of `instrument` comes from."""
+        from ratify.query.gaps import record_date
+
+        return record_date(self, instrument)
+
     def matrix(self, group: str | Group | None = None, states: Iterable[StateRef] | None = None,
-               instruments: Iterable[InstrumentRef] | None = None, as_of: dt.date | None = None) -> Any:
-        """States × instruments of `Status` on `as_of` (default: every state and instrument, today)."""
+               instruments: Iterable[InstrumentRef] | None = None, as_of: dt.date | None = None, *,
+               include_nonbinding: bool = False) -> Any:
+        """States × instruments of `Status` on `as_of` (default: every state, the binding instruments, today;
+        `include_nonbinding=True` adds the declarations as columns)."""
         from ratify.query.matrix import build_matrix
 
-        return build_matrix(self, group, states, instruments, as_of)
+        return build_matrix(self, group, states, instruments, as_of, include_nonbinding=include_nonbinding)
 
     def compare(self, a: StateRef, b: StateRef, as_of: dt.date | None = None) -> Any:
         """Two states side by side in the binding instruments: a two-row `Matrix`."""

@@ -23,7 +23,8 @@ from ratify.model.records import Instrument, Localized, Participation, Relation,
 if TYPE_CHECKING:
     from ratify.query.catalog import Catalog, InstrumentRef, StateRef
 
-__all__ = ["Basis", "Gap", "GapKind", "GapList", "Related", "Step", "find_gaps", "full_years"]
+__all__ = ["Basis", "Gap", "GapKind", "GapList", "Related", "Step", "find_gaps", "full_years", "record_conflicts",
+           "record_date"]
 
 _BOUND = (Status.PARTY, Status.CONTRACTING)  # consent given: the step is done, even if not yet in force
 
@@ -74,6 +75,8 @@ class Gap:
     prerequisites: tuple[str, ...] = ()  # ids of the required instruments the state lacks
     statement: Statement | None = None  # the limiting reservation, for that kind
     entry_into_force: dt.date | None = None  # for a consent not yet in force: when it will be, if known
+    record_as_of: dt.date | None = None  # the "status as at" date of the depositary record the gap rests on
+    required_by: tuple[Instrument, ...] = ()  # RECORD_INCONSISTENT: the instruments it is bound by that require it
 
     def text(self, lang: str = "en") -> str:
         """The gap in one paragraph (a door into `ratify.present.gaps.gap_text`)."""
@@ -165,10 +168,12 @@ def _gaps_for(cat: Catalog, state: str, inst: Instrument, on: dt.date) -> list[G
     p = cat.participation(state, inst) or Participation(state=state, instrument=inst.id)
     basis = _basis(cat, inst, on)
 
+    record = record_date(cat, inst)
+
     def gap(kind: GapKind, step: Step, since: dt.date | None, **more: Any) -> Gap:
         years = full_years(since, on) if since else None
         return Gap(state=state, instrument=inst, kind=kind, status=status, as_of=on, step=step,
-                   since=since, years=years, basis=basis, **more)
+                   since=since, years=years, basis=basis, record_as_of=record, **more)
 
     consented = p.consent.date if p.consent else None
     if status in _BOUND:
@@ -180,6 +185,9 @@ def _gaps_for(cat: Catalog, state: str, inst: Instrument, on: dt.date) -> list[G
             gaps.insert(0, gap(GapKind.NOT_YET_IN_FORCE, Step.AWAIT_ENTRY_INTO_FORCE, consented,
                                entry_into_force=p.entry_into_force))
         return gaps
+    conflicts = record_conflicts(cat, state, inst, on)
+    if conflicts:
+        return [gap(GapKind.RECORD_INCONSISTENT, Step.CHECK_RECORD, None, required_by=tuple(cat.instrument(i) for i in conflicts))]
     lacks = [(t, rel) for kind in (RelationKind.REQUIRES_PARTY_TO, RelationKind.INDEPENDENT_OF)
              for t, rel in related(cat.graph, inst.id, kind) if cat.status(state, t, on) not in _BOUND]
     missing = [(t, rel) for t, rel in lacks if rel.kind is RelationKind.REQUIRES_PARTY_TO]
@@ -196,6 +204,37 @@ def _gaps_for(cat: Catalog, state: str, inst: Instrument, on: dt.date) -> list[G
         return [gap(kind, step, since, relations=relations)]
     prerequisites = tuple(dict.fromkeys(t for t, _ in missing))
     return [gap(GapKind.PREREQUISITE_MISSING, step, since, relations=relations, prerequisites=prerequisites)]
+
+
+def record_conflicts(cat: Catalog, state: StateRef, instrument: InstrumentRef,
+                     as_of: dt.date | None = None) -> tuple[str, ...]:
+    """The instruments `state` is bound by on `as_of` that require being party to `instrument`, when the
+    record of `instrument` shows it not bound — empty when the records agree.
+
+    Such a record contradicts the others (UNTOC art. 37(2): only a party to the Convention can join its
+    protocols); most likely it is older than the consent it lacks. `ratify validate` warns about the same.
+    """
+    from ratify.query.graph import related
+
+    inst = cat.instrument(instrument)
+    on = as_of or dt.date.today()
+    if cat.status(state, inst, on) in _BOUND:
+        return ()
+    needing = [src for src, _ in related(cat.graph, inst.id, RelationKind.REQUIRES_PARTY_TO, incoming=True)]
+    return tuple(dict.fromkeys(i for i in needing if cat.status(state, i, on) in _BOUND))
+
+
+def record_date(cat: Catalog, instrument: InstrumentRef) -> dt.date | None:
+    """The "status as at" date of the depositary record the data of `instrument` comes from (None if unknown)."""
+    inst = cat.instrument(instrument)
+    if inst.as_of is not None:
+        return inst.as_of
+    if inst.source:
+        try:
+            return cat.source(inst.source).as_of
+        except KeyError:
+            return None
+    return None
 
 
 def _basis(cat: Catalog, inst: Instrument, on: dt.date) -> tuple[Basis, ...]:

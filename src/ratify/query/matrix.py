@@ -1,8 +1,9 @@
 """The regional view: states × instruments of `Status` on a date, with counts, coverage and ranking.
 
 Coverage of a state is the share of the matrix's binding instruments it is party to; coverage of an
-instrument is the share of the matrix's states party to it. Non-binding documents stay in the
-matrix as columns (no state can be party to them) but never count towards coverage.
+instrument is the share of the matrix's states party to it. By default a matrix has the binding
+instruments only (`include_nonbinding=True`, or naming them, adds the non-binding documents as
+columns — no state can be party to them — which never count towards coverage).
 """
 
 from __future__ import annotations
@@ -176,10 +177,17 @@ class Matrix:
 
 
 def build_matrix(cat: Catalog, group: Any = None, states: Iterable[StateRef] | None = None,
-                 instruments: Iterable[InstrumentRef] | None = None, as_of: dt.date | None = None) -> Matrix:
-    """The matrix of the group's (or the named, or all) states in the named (or all) instruments."""
+                 instruments: Iterable[InstrumentRef] | None = None, as_of: dt.date | None = None, *,
+                 include_nonbinding: bool = False) -> Matrix:
+    """The matrix of the group's (or the named, or all) states in the named instruments, or by default in
+    the binding ones: a declaration no state can be party to makes an all-"none" column, so it is a
+    column only with `include_nonbinding=True` (or when named). The command line, figures and
+    documents all use this rule."""
     chosen_states = cat.states_of(group, states)
-    chosen = cat.instruments_of(instruments)
+    if instruments is None:
+        chosen = cat.instruments_of(binding=None if include_nonbinding else True)
+    else:
+        chosen = cat.instruments_of(instruments)
     on = as_of or dt.date.today()
     cells = tuple(tuple(cat.status(st, inst, on) for inst in chosen) for st in chosen_states)
     return Matrix(states=chosen_states, instruments=chosen, as_of=on, cells=cells, catalog=cat)
@@ -187,7 +195,7 @@ def build_matrix(cat: Catalog, group: Any = None, states: Iterable[StateRef] | N
 
 def compare(cat: Catalog, a: StateRef, b: StateRef, as_of: dt.date | None = None) -> Matrix:
     """Two states side by side in the binding instruments; `.differences()` lists where they differ."""
-    return build_matrix(cat, states=[a, b], instruments=cat.instruments_of(binding=True), as_of=as_of)
+    return build_matrix(cat, states=[a, b], as_of=as_of)
 
 
 def column_label(inst: Instrument) -> str:

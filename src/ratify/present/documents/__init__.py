@@ -52,8 +52,12 @@ DEFAULT_GROUP: Final = _Default.GROUP
 def render_brief(cat: Catalog, state: StateRef, lang: str = "en", fmt: str = "html", *,
                  as_of: dt.date | None = None, date: dt.date | None = None,
                  templates: str | os.PathLike[str] | None = None,
-                 group: str | Group | _Default | None = DEFAULT_GROUP) -> str | bytes:
+                 group: str | Group | _Default | None = DEFAULT_GROUP, since: dt.date | None = None) -> str | bytes:
     """The country brief of `state`: a str (HTML, Markdown), or bytes (DOCX, PDF).
+
+    Its first section is the "Scope of international obligations" as OHCHR's compilation for the Universal
+    Periodic Review lays it out; `since`, the date of the previous review, adds its columns "status at the
+    previous review" and "action since".
 
     `date` is the date printed on the brief (default: today); `as_of` the date the statuses, gaps and
     the state's role in the group are for (default: `date`). `templates` is a folder of your own
@@ -65,7 +69,7 @@ def render_brief(cat: Catalog, state: StateRef, lang: str = "en", fmt: str = "ht
 
     chosen = cat.default_group if group is DEFAULT_GROUP else group
     return render_document(cat, "brief", lang, fmt, templates, state=state, as_of=as_of, date=date,
-                           group=chosen)
+                           group=chosen, since=since)
 
 
 def render_report(cat: Catalog, group: str | Group | _Default | None = DEFAULT_GROUP, lang: str = "en",

@@ -21,15 +21,17 @@ from ratify.model.records import Group
 from ratify.present.documents.chronology import chronology
 from ratify.present.documents.footnotes import Footnotes
 from ratify.present.documents.gap_items import gap_items
+from ratify.present.documents.obligations import obligations
 from ratify.present.documents.region import (
     default_since,
     matrix_view,
+    own_group,
     region_rows,
     resolve_group,
     roles_basis,
     state_info,
 )
-from ratify.present.documents.tables import data_sources, sections
+from ratify.present.documents.tables import data_sources, records_text, sections
 from ratify.present.documents.views import (
     BasisItem,
     BriefContext,
@@ -42,6 +44,7 @@ from ratify.present.documents.views import (
     MatrixColumn,
     MatrixRow,
     Note,
+    ProvenanceItem,
     RegionRow,
     ReportContext,
     Section,
@@ -65,6 +68,7 @@ __all__ = [
     "MatrixColumn",
     "MatrixRow",
     "Note",
+    "ProvenanceItem",
     "RegionRow",
     "ReportContext",
     "Section",
@@ -76,12 +80,17 @@ __all__ = [
 
 
 def brief_context(cat: Catalog, state: StateRef, lang: Lang, *, as_of: dt.date | None = None,
-                  date: dt.date | None = None, group: str | Group | None = None) -> BriefContext:
-    """The facts of the country brief of `state`, as of `as_of` (default: `date`, default today)."""
+                  date: dt.date | None = None, group: str | Group | None = None,
+                  since: dt.date | None = None) -> BriefContext:
+    """The facts of the country brief of `state`, as of `as_of` (default: `date`, default today); `since`, the
+    date of the previous review, adds the columns "status at the previous review / action since"."""
+    from ratify.query.events import DateRangeError
     st = cat.state(state)
     day = date or dt.date.today()
     on = as_of or day
-    grp = resolve_group(cat, group)
+    if since is not None and since > on:
+        raise DateRangeError(f"the previous review ({since}) is after the date of the brief's statuses ({on})")
+    grp = own_group(cat, st, resolve_group(cat, group), on)  # never a group the state is not in on the date
     notes = Footnotes(lang)
     sources = data_sources(cat, cat.instruments, lang, notes, on)
     table = sections(cat, st, lang, notes, on)
@@ -119,6 +128,9 @@ def brief_context(cat: Catalog, state: StateRef, lang: Lang, *, as_of: dt.date |
         stale=tuple(d for d in sources if d.stale),
         notes=tuple(notes.items),
         data_origin=cat.origin.kind.value if cat.origin else None,
+        records_text=records_text(sources, lang),
+        provenance=tuple(notes.provenance),
+        obligations=obligations(cat, st, lang, on, since),
     )
 
 
@@ -167,4 +179,6 @@ def report_context(cat: Catalog, group: str | Group, lang: Lang, *, since: dt.da
         stale=tuple(d for d in sources if d.stale),
         notes=tuple(notes.items),
         data_origin=cat.origin.kind.value if cat.origin else None,
+        records_text=records_text(sources, lang),
+        provenance=tuple(notes.provenance),
     )

@@ -104,7 +104,9 @@ class _Writer:
         doc.add_heading(b.state.name, level=0)
         doc.add_paragraph(b.state.formal_name, style="Subtitle")
         self._field(t.gettext("Date of the brief"), b.date_text)
-        self._field(t.gettext("Status as of"), b.as_of_text)
+        self._field(t.gettext("Status on the date asked for"), b.as_of_text)
+        if b.records_text:
+            self._field(t.gettext("Depositary records as at"), b.records_text)
         if b.state.role and b.state.group_name:
             role = f"{b.state.role} ({b.state.role_basis})" if b.state.role_basis else b.state.role
             self._field(b.state.group_name, role)
@@ -115,6 +117,9 @@ class _Writer:
         p.add_run(f"{b.summary} {b.gaps_heading}.").bold = True
 
         n = 0
+        if b.obligations is not None:
+            n += 1
+            self._obligations(n, b.obligations)
         n += 1
         doc.add_heading(f"{n}. {t.gettext('Status of the instruments')}", level=1)
         for section in b.sections:
@@ -137,7 +142,9 @@ class _Writer:
                     self._text(cells[1], row.signature_text or "—")
                     self._text(cells[2], row.consent_text or "—", row.consent_kind_label)
                     self._text(cells[3], row.entry_into_force_text or "—", row.entry_into_force_basis)
-                    self._text(cells[4], row.status_label, row.denunciation_text)
+                    self._text(cells[4], row.status_label,
+                               "; ".join(x for x in (row.denunciation_text, row.record_text, row.territorial_text,
+                                          row.record_note) if x))
                     self._shade(cells[4], _SHADE.get(row.status, "FFFFFF"))
                 else:
                     merged = cells[1].merge(cells[3])
@@ -158,13 +165,18 @@ class _Writer:
                         r.bold = True
                         r.font.size = _pt(8.5)
                         tail = f" ({s.date_text})" if s.date_text else ""
+                        if s.territory:
+                            tail += " — " + t.gettext("made in the notification of territorial application to "
+                                                      "%(territory)s") % {"territory": s.territory}
+                        tail += f" — {s.term}" if s.term else ""
                         para.add_run(tail + ": ").font.size = _pt(8.5)
                         if s.limits_scope and s.in_effect:
                             flag = para.add_run(f"[{t.gettext('limits the scope')}] ")
                             flag.bold = True
                             flag.font.size = _pt(8.5)
                             flag.font.color.rgb = _rgb("B3261E")
-                        body = s.summary or t.gettext("no summary; see the depositary’s text")
+                        body = (f"{t.gettext('Summary')}: {s.summary}" if s.summary
+                                else t.gettext("no summary; see the depositary’s text"))
                         if s.objects_to:
                             body += " (" + t.gettext("concerning %(state)s") % {"state": s.objects_to} + ")"
                         if s.withdrawn_text:
@@ -220,6 +232,7 @@ class _Writer:
         n += 1
         doc.add_heading(f"{n}. {t.gettext('Sources and notes')}", level=1)
         self._notes(b.notes)
+        self._provenance(b.provenance)
         self._footer_text()
 
     def region(self, r: ReportContext) -> None:
@@ -230,7 +243,9 @@ class _Writer:
         if r.description:
             doc.add_paragraph(r.description, style="Subtitle")
         self._field(t.gettext("Date of the report"), r.date_text)
-        self._field(t.gettext("Status as of"), r.as_of_text)
+        self._field(t.gettext("Status on the date asked for"), r.as_of_text)
+        if r.records_text:
+            self._field(t.gettext("Depositary records as at"), r.records_text)
         self._field(t.gettext("Changes since"), r.since_text)
         if r.role_basis:
             self._field(t.gettext("Membership"), r.role_basis)
@@ -299,6 +314,7 @@ class _Writer:
         n += 1
         doc.add_heading(f"{n}. {t.gettext('Sources and notes')}", level=1)
         self._notes(r.notes)
+        self._provenance(r.provenance)
         self._footer_text()
 
     # -- pieces -----------------------------------------------------------------------------------------
@@ -382,7 +398,46 @@ class _Writer:
                 head.font.size = _pt(8.5)
                 if n.kind == "depositary" and self.t.code != "en":
                     para.add_run(" " + t.gettext("[in the depositary’s language]")).font.size = _pt(8)
+                elif n.kind == "record" and self.t.code != "en":
+                    para.add_run(" " + t.gettext("[the data’s note, in English]")).font.size = _pt(8)
                 para.add_run(": " + " ".join(n.paragraphs)).font.size = _pt(8.5)
+
+    def _obligations(self, n: int, ob: Any) -> None:
+        """The first section: the scope of international obligations, as the UN's UPR compilation lays it out."""
+        t = self.t
+        self.doc.add_heading(f"{n}. {t.gettext('Scope of international obligations')}", level=1)
+        if ob.since:
+            self._lead(t.gettext("As the UN’s compilation for the Universal Periodic Review lays it out, against the "
+                                 "previous review (%(date)s).") % {"date": ob.since_text})
+            if ob.caveat:
+                self._lead(ob.caveat)
+        else:
+            self._lead(t.gettext("As the UN’s compilation for the Universal Periodic Review lays it out."))
+        for table_view in ob.tables:
+            self.doc.add_heading(table_view.title, level=2)
+            heads = ["", ob.columns[0], *([ob.columns[1]] if ob.since else []), ob.columns[2]]
+            widths = (40, 45, 45, 44) if ob.since else (40, 67, 67)
+            table = self._table(heads, widths=widths)
+            for r in table_view.rows:
+                cells = table.add_row().cells
+                self._cant_split(table.rows[-1])
+                self._text(cells[0], r.label, bold=True)
+                values = [r.before, *([r.after] if ob.since else []), r.not_done]
+                for cell, items in zip(cells[1:], values, strict=True):
+                    self._text(cell, "; ".join(items) or "—")
+
+    def _provenance(self, items: tuple[Any, ...]) -> None:
+        """The annex "Provenance of the data": how ratify obtained each record the notes cite."""
+        if not items:
+            return
+        t = self.t
+        self.doc.add_heading(t.gettext("Annex: provenance of the data"), level=1)
+        self._lead(t.gettext("The notes above cite the depositary’s records. This annex says how ratify obtained "
+                             "them: which copy of each record it read."))
+        for item in items:
+            para = self.doc.add_paragraph()
+            para.add_run(t.gettext("Note %(number)s") % {"number": item.note} + ": ").bold = True
+            para.add_run(item.text + (f" {item.url}" if item.url else "")).font.size = _pt(8)
 
     def _footer_text(self) -> None:
         para = self.doc.add_paragraph()

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ratify.present.i18n import Lang
     from ratify.query.catalog import Catalog
 
-__all__ = ["MatrixView", "default_since", "matrix_view", "region_rows", "resolve_group", "role_basis",
+__all__ = ["MatrixView", "default_since", "matrix_view", "own_group", "region_rows", "resolve_group", "role_basis",
            "roles_basis", "state_info"]
 
 
@@ -37,7 +37,12 @@ def role_basis(cat: Catalog, group: Group, ref: str | None, lang: Lang) -> str |
     head, _, rest = ref.partition(",")
     page = next((src for src in group.sources if src.id == head.strip()), None)
     if page is not None:
-        text = page.title if named_in(page.publisher, page.title) else f"{page.publisher}, {page.title}"
+        # the page's title stays in its own language, quoted, as a citation gives it; the publisher's name is the
+        # organisation's name in the document's language where the catalogue has it (the publishers named in
+        # groups.toml are entries of the catalogue, kept by hand: no code names them)
+        title = page.title if lang.code == "en" else f"«{page.title}»"
+        publisher = lang.gettext(page.publisher)
+        text = title if named_in(page.publisher, page.title) else f"{publisher}, {title}"
         return f"{text}, {lang.date(page.as_of)}" if page.as_of else text
     try:
         name = cat.instrument(head.strip()).short_name.get(lang.code)
@@ -72,6 +77,17 @@ def state_info(cat: Catalog, state: State, group: Group | None, lang: Lang, on: 
 def resolve_group(cat: Catalog, group: str | Group | None) -> Group | None:
     """The group named (an unknown name raises UnknownNameError, whatever the group), or None."""
     return None if group is None else cat.group(group)
+
+
+def own_group(cat: Catalog, state: State, group: Group | None, on: dt.date) -> Group | None:
+    """The group a brief compares `state` with: `group` if the state holds a role in it on `on`, else the
+    first group of the data in which it does, else None (the brief then has no region section)."""
+    if group is None:
+        return None
+    for g in (group, *cat.groups):
+        if g.entry(state.alpha3, on) is not None:
+            return g
+    return None
 
 
 def default_since(cat: Catalog, group: str | Group) -> dt.date | None:
@@ -115,7 +131,7 @@ class MatrixView:
 
 def matrix_view(cat: Catalog, group: Group, lang: Lang, on: dt.date) -> MatrixView:
     """The group's members × the binding instruments on `on`, in `lang`."""
-    m = cat.matrix(states=group.states_on(on), instruments=cat.instruments_of(binding=True), as_of=on)
+    m = cat.matrix(states=group.states_on(on), as_of=on)  # the binding instruments (the matrix's own rule)
     columns = tuple(MatrixColumn(
         instrument=inst.id, mtdsg=inst.mtdsg, short_name=inst.short_name.get(lang.code),
         parties=m.counts(instrument=inst)[Status.PARTY], coverage=m.coverage(instrument=inst),

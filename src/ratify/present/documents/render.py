@@ -179,7 +179,7 @@ def render_document(cat: Catalog, kind: str, lang: str, fmt: str, templates: str
                           f"statuses (--as-of {as_of.isoformat()}): a document cannot state a later day's status")
     if kind == "brief":
         ctx: Any = brief_context(cat, options["state"], lg, as_of=options.get("as_of"), date=options.get("date"),
-                                 group=options.get("group"))
+                                 group=options.get("group"), since=options.get("since"))
     else:
         ctx = report_context(cat, options["group"], lg, since=options.get("since"), as_of=options.get("as_of"),
                              date=options.get("date"))

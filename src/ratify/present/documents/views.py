@@ -18,6 +18,10 @@ __all__ = [
     "MatrixColumn",
     "MatrixRow",
     "Note",
+    "ObligationRow",
+    "ObligationTable",
+    "Obligations",
+    "ProvenanceItem",
     "RegionRow",
     "ReportContext",
     "Section",
@@ -43,6 +47,42 @@ class Note:
 
 
 @attrs.frozen
+class ObligationRow:
+    """One row of a "Scope of international obligations" table: a category and its three columns."""
+
+    label: str  # "Ratification, accession or succession", "Reservations and/or declarations", …
+    before: tuple[str, ...]  # at the previous review (or, without one, on the date of the brief)
+    after: tuple[str, ...]  # action since the previous review (empty without one)
+    not_done: tuple[str, ...]  # not ratified / not accepted on the date of the brief
+
+
+@attrs.frozen
+class ObligationTable:
+    title: str  # "International human rights treaties" / "Other main relevant international instruments"
+    rows: tuple[ObligationRow, ...]
+
+
+@attrs.frozen
+class Obligations:
+    """The brief's first section, as OHCHR's compilation for the Universal Periodic Review lays it out."""
+
+    since: dt.date | None  # the date of the previous review, if given
+    since_text: str
+    columns: tuple[str, str, str]  # the headings of the three columns ("" for "action since" without a review)
+    tables: tuple[ObligationTable, ...]
+    caveat: str = ""  # the instruments whose record is older than the previous review, in a sentence
+
+
+@attrs.frozen
+class ProvenanceItem:
+    """One line of the annex "Provenance of the data": how ratify obtained the facts cited in note `note`."""
+
+    note: int  # the footnote that cites the depositary's record
+    text: str  # the copy read (kind, repository, file, commit), in the document's language
+    url: str | None = None  # the copy's address
+
+
+@attrs.frozen
 class StatementItem:
     kind: str
     kind_label: str
@@ -56,6 +96,8 @@ class StatementItem:
     withdrawn_text: str
     objects_to: str | None  # the reserving state's name, for an objection
     notes: tuple[int, ...] = ()
+    term: str | None = None  # the term of art for what it does ("geographic limitation"), where the data gives one
+    territory: str | None = None  # made in a notification of territorial application to this territory
 
 
 @attrs.frozen
@@ -83,6 +125,10 @@ class InstrumentRow:
     adopted_text: str  # for a non-binding document: when and where it was adopted
     statements: tuple[StatementItem, ...]
     notes: tuple[int, ...]
+    record_as_of: dt.date | None = None  # the "status as at" date of the depositary record the row comes from
+    record_text: str = ""  # that record in words: "record as at …"; for no action, the table the state is absent from
+    record_note: str = ""  # where the record contradicts the state's other records (likely out of date)
+    territorial_text: str = ""  # not bound itself, but applying the instrument to a territory by notification
 
 
 @attrs.frozen
@@ -198,6 +244,9 @@ class BriefContext:
     stale: tuple[DataSourceItem, ...]
     notes: tuple[Note, ...]
     kind: str = "brief"
+    records_text: str = ""  # the dates of the depositary records the brief rests on: "6 July 2013 to 3 February 2026"
+    provenance: tuple[ProvenanceItem, ...] = ()  # the annex "Provenance of the data"
+    obligations: Obligations | None = None  # the first section: the scope of international obligations
     data_origin: str | None = None  # where the data was read from: "bundled", "user", "environment", "argument"
 
 
@@ -262,4 +311,6 @@ class ReportContext:
     stale: tuple[DataSourceItem, ...]
     notes: tuple[Note, ...]
     kind: str = "region"
+    records_text: str = ""  # as in BriefContext
+    provenance: tuple[ProvenanceItem, ...] = ()  # as in BriefContext
     data_origin: str | None = None  # as in BriefContext
