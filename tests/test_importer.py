@@ -43,8 +43,9 @@ def test_an_empty_folder_starts_with_the_bundled_register_and_only_the_imported_
     report = import_untc([FIXTURES / "V-3.en.xml"], folder, as_of=D(2018, 1, 15))
     rows = len(ratify.untc.read_status(FIXTURES / "V-3.en.xml").rows)
     # an instrument ratify knows keeps the bundled register's id and description in a new folder
-    assert [(c.instrument, c.kind, c.new) for c in report.changes] == \
-        [("stateless-persons-1954", ChangeKind.INSTRUMENT_ADDED, f"{rows} participants")]
+    assert [(c.instrument, c.kind, c.count) for c in report.changes] == \
+        [("stateless-persons-1954", ChangeKind.INSTRUMENT_ADDED, rows)]
+    assert [str(c) for c in report.changes] == [f"stateless-persons-1954: new instrument ({rows} participants)"]
     assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) == \
         [".ratify.lock", "groups.toml", "instruments/stateless-persons-1954.toml", "states.toml"]  # the lock stays: it holds no data
     for name in ("states.toml", "groups.toml"):

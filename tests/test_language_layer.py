@@ -11,7 +11,7 @@ import ratify
 SRC = Path(ratify.__file__).resolve().parent
 DOMAIN = ("model", "store", "query")
 # the conveniences that may open a door into present/: the words of a fact, displays, frames, plots
-DOORS = {"text", "next_step", "describe", "__repr__", "_repr_html_", "to_dataframe", "plot", "map"}
+DOORS = {"text", "next_step", "describe", "__repr__", "__str__", "_repr_html_", "to_dataframe", "plot", "map"}
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 

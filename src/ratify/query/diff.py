@@ -1,4 +1,9 @@
-"""What changed between two versions of the data: participants added, dates or kinds changed, renames."""
+"""What changed between two versions of the data: participants added, dates or kinds changed, renames.
+
+Facts only: each `Change` carries the values that changed (ISO dates, enum values, the depositary's
+names), the participation added or removed, the statement concerned. `ratify.present.changes` words
+them (`str(change)` is that, in English).
+"""
 
 from __future__ import annotations
 
@@ -34,34 +39,19 @@ class Change:
     instrument: str
     state: str
     kind: ChangeKind
-    field: str | None = None
-    old: str | None = None
-    new: str | None = None
+    field: str | None = None  # what changed: a field of the record, or the kind of a statement
+    old: str | None = None  # its value before (an ISO date, an enum value, a name)
+    new: str | None = None  # and after
+    record: Participation | None = None  # the participation added (ADDED) or no longer listed (REMOVED)
+    statement: Statement | None = None  # the statement added, removed or withdrawn
+    count: int | None = None  # INSTRUMENT_ADDED: how many participants the new instrument has
 
     def __str__(self) -> str:
-        if self.kind is ChangeKind.INSTRUMENT_ADDED:
-            return f"{self.instrument}: new instrument ({self.new})"
-        where = f"{self.instrument} {self.state}"
-        if self.kind is ChangeKind.ADDED:
-            return f"{where}: new participant ({self.new})"
-        if self.kind is ChangeKind.REMOVED:
-            return f"{where}: no longer in the table (was {self.old})"
-        if self.kind is ChangeKind.RENAMED:
-            return f"{where}: renamed {self.old!r} → {self.new!r}"
-        if self.kind is ChangeKind.CHANGED:
-            return f"{where}: {self.field} {self.old or '—'} → {self.new or '—'}"
-        return f"{where}: {self.kind.value.replace('_', ' ')}: {self.new or self.old}"
+        """The change in English words (a door into `ratify.present.changes`)."""
+        from ratify.present.changes import change_text
+        from ratify.present.i18n import language
 
-
-def _summary(p: Participation) -> str:
-    parts = []
-    if p.signature:
-        parts.append(f"signed {p.signature}")
-    if p.consent:
-        parts.append(f"{p.consent.kind.value} {p.consent.date}")
-    if p.denunciation:
-        parts.append("denounced")
-    return ", ".join(parts) or "no dated action"
+        return change_text(self, language("en"))
 
 
 def _fields(p: Participation) -> dict[str, str | None]:
@@ -70,7 +60,8 @@ def _fields(p: Participation) -> dict[str, str | None]:
         "signature": p.signature.isoformat() if p.signature else None,
         "consent": p.consent.date.isoformat() if p.consent else None,
         "consent kind": p.consent.kind.value if p.consent else None,
-        "denunciation": (f"notified {d.notified or '?'}, effective {d.effective or '?'}") if d else None,
+        "denunciation notified": d.notified.isoformat() if d and d.notified else None,
+        "denunciation effective": d.effective.isoformat() if d and d.effective else None,
     }
 
 
@@ -87,10 +78,10 @@ def diff_participations(old: Iterable[Participation], new: Iterable[Participatio
         inst, state = key
         a, b = before.get(key), after.get(key)
         if a is None and b is not None:
-            changes.append(Change(inst, state, ChangeKind.ADDED, new=_summary(b)))
+            changes.append(Change(inst, state, ChangeKind.ADDED, record=b))
             continue
         if b is None and a is not None:
-            changes.append(Change(inst, state, ChangeKind.REMOVED, old=_summary(a)))
+            changes.append(Change(inst, state, ChangeKind.REMOVED, record=a))
             continue
         assert a is not None and b is not None
         if a.depositary_name and b.depositary_name and a.depositary_name != b.depositary_name:
@@ -102,26 +93,15 @@ def diff_participations(old: Iterable[Participation], new: Iterable[Participatio
         sa = {_statement_key(s): s for s in a.statements}
         sb = {_statement_key(s): s for s in b.statements}
         for k in sb.keys() - sa.keys():
-            changes.append(Change(inst, state, ChangeKind.STATEMENT_ADDED, sb[k].kind.value,
-                                  new=_short(_statement_words(sb[k]))))
+            changes.append(Change(inst, state, ChangeKind.STATEMENT_ADDED, sb[k].kind.value, statement=sb[k]))
         for k in sa.keys() - sb.keys():
-            changes.append(Change(inst, state, ChangeKind.STATEMENT_REMOVED, sa[k].kind.value,
-                                  old=_short(_statement_words(sa[k]))))
+            changes.append(Change(inst, state, ChangeKind.STATEMENT_REMOVED, sa[k].kind.value, statement=sa[k]))
         for k in sa.keys() & sb.keys():
-            if sb[k].withdrawn and not sa[k].withdrawn:
+            withdrawn = sb[k].withdrawn
+            if withdrawn is not None and not sa[k].withdrawn:
                 changes.append(Change(inst, state, ChangeKind.STATEMENT_WITHDRAWN, sb[k].kind.value,
-                                      new=f"withdrawn {sb[k].withdrawn}"))
+                                      new=withdrawn.isoformat(), statement=sb[k]))
     return changes
-
-
-def _statement_words(st: Statement) -> str:
-    """The statement's own words, else its English summary: what a change line shows of it."""
-    return st.text or (st.summary.en if st.summary is not None else "")
-
-
-def _short(text: str, n: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def diff_catalogs(old: Catalog, new: Catalog) -> list[Change]:

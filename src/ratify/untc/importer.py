@@ -639,9 +639,8 @@ def _plan(folder: Path, inputs: list[StatusInput], *, as_of: dt.date | None,
         if base is not None:
             changes += diff_participations(participations_of_file(base), participations_of_file(result.file))
         else:  # every participant of an instrument new to the folder is new: one line says it
-            n = len(result.file.participants)
             changes.append(Change(result.file.instrument.id, "", ChangeKind.INSTRUMENT_ADDED,
-                                  new=f"{n} participant{'s' if n != 1 else ''}"))
+                                  count=len(result.file.participants)))
         pending[mtdsg] = result.file
     after = dict(contents.instruments)
     created = []
