@@ -53,3 +53,40 @@ def test_other_group(cat):
     md = ratify.render_report(cat, "central-asia", fmt="md", date=DATE)
     assert md.startswith("# Regional report: Central Asia")
     assert "Türkiye" not in md
+
+
+_PROCEDURES = {"en": ("Complaint and inquiry procedures", "CAT, art. 22", "individual communications",
+                      "21 February 2008", "Kazakhstan"),
+               "ru": ("Процедуры рассмотрения сообщений и расследования", "CAT, ст. 22", "индивидуальные сообщения",
+                      "21 февраля 2008 г.", "Казахстан")}
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "docx"])
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_region_procedures(cat, lang, fmt):
+    """The section of the procedures: Kazakhstan declared under art. 22 of the CAT on 21 February 2008."""
+    title, column, kind, date, _ = _PROCEDURES[lang]
+    text = text_of(ratify.render_report(cat, "almaty-process", lang=lang, fmt=fmt, date=DATE), fmt)
+    assert title in text and column in text and kind in text and date in text
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_region_procedures_matrix(cat, lang):
+    """In the Markdown matrix, Kazakhstan's cell under CAT art. 22 holds the date of its declaration, and a
+    procedure it has not accepted (the Migrant Workers Convention's art. 77) a dash."""
+    title, column, kind, date, state = _PROCEDURES[lang]
+    md = ratify.render_report(cat, "almaty-process", lang=lang, fmt="md", date=DATE)
+    section = md.split(title, 1)[1]
+    keys = {line.split("**")[2].lstrip(": ").strip(): line.split("**")[1]
+            for line in section.splitlines() if line.startswith("- **P")}
+    head = next(line for line in section.splitlines() if line.startswith("| ") and " P1 |" in line)
+    row = next(line for line in section.splitlines() if line.startswith(f"| {state} |"))
+    index = [c.strip() for c in head.split("|")].index(keys[f"{column} ({kind})"])
+    assert [c.strip() for c in row.split("|")][index] == date
+    mwc = next(k for label, k in keys.items() if label.startswith(cat.instrument("icrmw-1990").short_name.get(lang))
+               and "77" in label)
+    assert [c.strip() for c in row.split("|")][[c.strip() for c in head.split("|")].index(mwc)] == "—"
+    # the same facts as the query
+    kaz = {(r.instrument.id, r.article): r for r in cat.procedures("KAZ", DATE)}
+    assert kaz[("cat-1984", "art. 22")].date == dt.date(2008, 2, 21)
+    assert not kaz[("icrmw-1990", "art. 77")].accepted

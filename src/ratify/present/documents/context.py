@@ -26,6 +26,7 @@ from ratify.present.documents.region import (
     default_since,
     matrix_view,
     own_group,
+    procedure_matrix,
     region_rows,
     resolve_group,
     roles_basis,
@@ -156,6 +157,7 @@ def report_context(cat: Catalog, group: str | Group, lang: Lang, *, since: dt.da
     changes = chronology(cat, participations, lang, start, on)
     gaps = tuple(GroupGaps(s.alpha3, s.name.get(lang.code), gap_items(cat, cat.gaps(s, as_of=on), lang))
                  for s in members)
+    procedure_columns, procedure_rows = procedure_matrix(cat, members, lang, on)
     return ReportContext(
         lang=lang.code,
         title=lang.gettext("Regional report: %(group)s") % {"group": grp.name.get(lang.code)},
@@ -181,4 +183,6 @@ def report_context(cat: Catalog, group: str | Group, lang: Lang, *, since: dt.da
         data_origin=cat.origin.kind.value if cat.origin else None,
         records_text=records_text(sources, lang),
         provenance=tuple(notes.provenance),
+        procedure_columns=procedure_columns,
+        procedure_rows=procedure_rows,
     )

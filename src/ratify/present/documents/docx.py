@@ -311,6 +311,25 @@ class _Writer:
                 self._text(cells[3], g.next_step)
                 self._text(cells[4], "; ".join(b.text for b in g.basis))
 
+        if r.procedure_columns:
+            n += 1
+            doc.add_heading(f"{n}. {t.gettext('Complaint and inquiry procedures')}", level=1)
+            self._lead(t.gettext("On %(date)s: each complaint or inquiry procedure of the instruments, accepted by "
+                                 "each State (with the date) or not.") % {"date": r.as_of_text})
+            keys = [f"P{i}" for i in range(1, len(r.procedure_columns) + 1)]
+            for key, proc in zip(keys, r.procedure_columns, strict=True):
+                self._indented(f"{key}: ", f"{proc.label} ({proc.kind_label})")
+            widths, head_size = _fit_columns(keys, 261 - 40, 7.0)
+            table = self._table([t.gettext("State"), *keys], widths=(40, *widths), size=7.0, head_size=head_size,
+                                tight=True)
+            for prow in r.procedure_rows:
+                cells = table.add_row().cells
+                self._cant_split(table.rows[-1])
+                self._text(cells[0], prow.name)
+                for cell, answer in zip(cells[1:], prow.cells, strict=True):
+                    self._text(cell, answer.text, center=True)
+            self._lead(t.gettext("A date: accepted on that date; —: not accepted."))
+
         n += 1
         doc.add_heading(f"{n}. {t.gettext('Sources and notes')}", level=1)
         self._notes(r.notes)

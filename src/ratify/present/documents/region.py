@@ -9,6 +9,7 @@ a regional report — so that making the region data touches this module only.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -17,7 +18,16 @@ from ratify.errors import UnknownNameError
 from ratify.model.enums import Status
 from ratify.model.records import Group, State
 from ratify.present.documents.footnotes import named_in
-from ratify.present.documents.views import MatrixCell, MatrixColumn, MatrixRow, RegionRow, StateInfo
+from ratify.present.documents.views import (
+    MatrixCell,
+    MatrixColumn,
+    MatrixRow,
+    ProcedureCell,
+    ProcedureColumn,
+    ProcedureRow,
+    RegionRow,
+    StateInfo,
+)
 from ratify.present.phrases import ref_text
 from ratify.present.vocabulary import STATUS_LABELS, STATUS_ORDER, symbol
 
@@ -25,7 +35,7 @@ if TYPE_CHECKING:
     from ratify.present.i18n import Lang
     from ratify.query.catalog import Catalog
 
-__all__ = ["MatrixView", "default_since", "matrix_view", "own_group", "region_rows", "resolve_group", "role_basis",
+__all__ = ["MatrixView", "default_since", "matrix_view", "own_group", "procedure_matrix", "region_rows", "resolve_group", "role_basis",
            "roles_basis", "state_info"]
 
 
@@ -150,3 +160,31 @@ def matrix_view(cat: Catalog, group: Group, lang: Lang, on: dt.date) -> MatrixVi
         coverage=m.coverage(st), coverage_text=lang.percent(m.coverage(st)))
         for st, statuses in zip(m.states, m.cells, strict=True))
     return MatrixView(columns, rows, tuple(cell(s) for s in STATUS_ORDER), lang.percent(m.coverage()))
+
+
+def procedure_matrix(cat: Catalog, members: Sequence[State], lang: Lang, on: dt.date,
+                     ) -> tuple[tuple[ProcedureColumn, ...], tuple[ProcedureRow, ...]]:
+    """The complaint and inquiry procedures of the catalogue's instruments (columns, in the data's order)
+    and, for each member on `on` (rows), each accepted (with its date) or not."""
+    from ratify.present.procedures import answer_label, kind_label
+
+    answers = {s.alpha3: {(r.instrument.id, r.article, r.kind): r for r in cat.procedures(s, on)} for s in members}
+    keys = list(dict.fromkeys(k for by_key in answers.values() for k in by_key))
+    columns = []
+    for inst_id, article, kind in keys:
+        name = cat.instrument(inst_id).short_name.get(lang.code)
+        where = ref_text(article, lang) if article else ""
+        columns.append(ProcedureColumn(instrument=inst_id, label=f"{name}, {where}" if where else name,
+                                       kind_label=kind_label(kind, lang.code)))
+    rows = []
+    for s in members:
+        cells = []
+        for k in keys:
+            r = answers[s.alpha3].get(k)
+            if r is None:
+                cells.append(ProcedureCell(accepted=False, text="", label=""))
+                continue
+            text = lang.date(r.date) if r.accepted and r.date else ("✓" if r.accepted else "—")
+            cells.append(ProcedureCell(accepted=r.accepted, text=text, label=answer_label(r, lang.code)))
+        rows.append(ProcedureRow(alpha3=s.alpha3, name=s.name.get(lang.code), cells=tuple(cells)))
+    return tuple(columns), tuple(rows)

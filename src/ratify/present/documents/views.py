@@ -21,6 +21,9 @@ __all__ = [
     "ObligationRow",
     "ObligationTable",
     "Obligations",
+    "ProcedureCell",
+    "ProcedureColumn",
+    "ProcedureRow",
     "ProvenanceItem",
     "RegionRow",
     "ReportContext",
@@ -279,6 +282,29 @@ class MatrixRow:
 
 
 @attrs.frozen
+class ProcedureColumn:
+    """One complaint or inquiry procedure of a regional report's procedure matrix."""
+
+    instrument: str
+    label: str  # "CAT, art. 22"
+    kind_label: str  # "individual communications"
+
+
+@attrs.frozen
+class ProcedureCell:
+    accepted: bool
+    text: str  # the date it was accepted, or "—"
+    label: str  # "accepted", "not accepted", "opted out"
+
+
+@attrs.frozen
+class ProcedureRow:
+    alpha3: str
+    name: str
+    cells: tuple[ProcedureCell, ...]
+
+
+@attrs.frozen
 class GroupGaps:
     alpha3: str
     name: str
@@ -314,3 +340,5 @@ class ReportContext:
     records_text: str = ""  # as in BriefContext
     provenance: tuple[ProvenanceItem, ...] = ()  # as in BriefContext
     data_origin: str | None = None  # as in BriefContext
+    procedure_columns: tuple[ProcedureColumn, ...] = ()  # the complaint and inquiry procedures of the instruments
+    procedure_rows: tuple[ProcedureRow, ...] = ()  # each state of the group: each procedure accepted or not
