@@ -14,10 +14,10 @@ from pathlib import Path
 
 from ratify.errors import OutputError
 
-__all__ = ["atomic_write"]
+__all__ = ["atomic_write", "mode_for"]
 
 
-def _mode_for(target: Path) -> int:
+def mode_for(target: Path) -> int:
     """The permissions a plain open() would give: the old file's, or 0o666 less the umask."""
     try:
         return target.stat().st_mode & 0o7777
@@ -88,7 +88,7 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, _mode_for(real))  # mkstemp makes files private to their owner
+        os.chmod(tmp, mode_for(real))  # mkstemp makes files private to their owner
         os.replace(tmp, real)
     except BaseException as exc:
         with contextlib.suppress(OSError):

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ratify.errors import DataError, OutputError, Problem
+from ratify.store.atomic import mode_for
 
 try:
     import fcntl
@@ -379,15 +380,6 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _mode_for(target: Path) -> int:
-    try:
-        return target.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 def _fsync_dir(path: Path) -> None:
     with contextlib.suppress(OSError):
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
@@ -437,7 +429,7 @@ def _commit(root: Path, files: dict[str, bytes]) -> None:
                 folder.mkdir()
                 made.append(folder)
             tmp = target.with_name(f".{target.name}.{token}{_TEMP}")
-            _write_new(tmp, payload, _mode_for(target))
+            _write_new(tmp, payload, mode_for(target))
             entry: dict[str, str | None] = {"target": rel, "new": _rel(root, tmp), "old": None, "sha256": _sha(payload)}
             entries.append(entry)
             if target.exists():
