@@ -14,7 +14,7 @@ order, so the same data and options always give the same context.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ratify.model.enums import Status
 from ratify.model.records import Group
@@ -125,12 +125,7 @@ def brief_context(cat: Catalog, state: StateRef, lang: Lang, *, as_of: dt.date |
         region=region,
         region_total=total,
         chronology=events,
-        data_sources=sources,
-        stale=tuple(d for d in sources if d.stale),
-        notes=tuple(notes.items),
-        data_origin=cat.origin.kind.value if cat.origin else None,
-        records_text=records_text(sources, lang),
-        provenance=tuple(notes.provenance),
+        **_sources_part(cat, sources, notes, lang),
         obligations=obligations(cat, st, lang, on, since),
     )
 
@@ -177,12 +172,20 @@ def report_context(cat: Catalog, group: str | Group, lang: Lang, *, since: dt.da
         legend=view.legend,
         changes=changes,
         gaps=gaps,
-        data_sources=sources,
-        stale=tuple(d for d in sources if d.stale),
-        notes=tuple(notes.items),
-        data_origin=cat.origin.kind.value if cat.origin else None,
-        records_text=records_text(sources, lang),
-        provenance=tuple(notes.provenance),
+        **_sources_part(cat, sources, notes, lang),
         procedure_columns=procedure_columns,
         procedure_rows=procedure_rows,
     )
+
+
+def _sources_part(cat: Catalog, sources: tuple[DataSourceItem, ...], notes: Footnotes, lang: Lang) -> dict[str, Any]:
+    """What every document says of its sources: the records, the stale ones, the notes, the provenance annex
+    and where the data was read from (the same fields in a brief and a regional report)."""
+    return {
+        "data_sources": sources,
+        "stale": tuple(d for d in sources if d.stale),
+        "notes": tuple(notes.items),
+        "data_origin": cat.origin.kind.value if cat.origin else None,
+        "records_text": records_text(sources, lang),
+        "provenance": tuple(notes.provenance),
+    }
