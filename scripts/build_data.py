@@ -1,6 +1,6 @@
 """Regenerate the bundled instrument files from the committed raw sources and the curated overlay.
 
-    python scripts/build_data.py            # writes data/instruments/*.toml
+    python scripts/build_data.py            # writes data/instruments/*.toml and the snapshot of data/
     python scripts/build_data.py --check    # exits 1 if the committed files are not what it would write
 
 Inputs (all committed, none shipped in the wheel):
@@ -33,7 +33,7 @@ from ratify.model.records import ActionKind, Localized, Source, Statement, State
 from ratify.query.catalog import Catalog
 from ratify.store.convert import data_converter, make_converter
 from ratify.store.datafiles import dump_instrument_file
-from ratify.store.read import read_folder, read_instrument_file
+from ratify.store.read import folder_snapshot, read_folder, read_instrument_file
 from ratify.store.schema import Correction, InstrumentFile
 from ratify.untc import read_status
 from ratify.untc.importer import document_to_file, untc_source
@@ -41,6 +41,7 @@ from ratify.untc.importer import document_to_file, untc_source
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "sources"
 DATA = ROOT / "data"
+SNAPSHOT = ROOT / "src" / "ratify" / "store" / "bundled.snapshot"  # where resources.bundled_snapshot() finds it
 
 
 @attrs.frozen
@@ -285,10 +286,26 @@ def build(check: bool) -> int:
         for path in stale:
             print(f"build: {path.relative_to(ROOT)} is not what the sources give; re-run scripts/build_data.py",
                   file=sys.stderr)
-        return 1 if stale else 0
+        if stale:
+            return 1
     for path in stale:
         path.write_bytes(outputs[path])
         print(f"wrote {path.relative_to(ROOT)}")
+    return build_snapshot(check)
+
+
+def build_snapshot(check: bool) -> int:
+    """The snapshot of the bundled data, installed with the package: a load of exactly these bytes reads it."""
+    snapshot = folder_snapshot(DATA)
+    if SNAPSHOT.exists() and SNAPSHOT.read_bytes() == snapshot:
+        return 0
+    if check:
+        print(f"build: {SNAPSHOT.relative_to(ROOT)} is not the snapshot of data/; re-run scripts/build_data.py",
+              file=sys.stderr)
+        return 1
+    SNAPSHOT.parent.mkdir(parents=True, exist_ok=True)
+    SNAPSHOT.write_bytes(snapshot)
+    print(f"wrote {SNAPSHOT.relative_to(ROOT)}")
     return 0
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["bundled_data", "bundled_templates", "geometry_file", "locale_folder", "resource"]
+__all__ = ["bundled_data", "bundled_snapshot", "bundled_templates", "geometry_file", "locale_folder", "resource"]
 
 _HERE = Path(__file__).resolve().parent
 
@@ -24,6 +24,12 @@ def resource(name: str) -> Path:
 def bundled_data() -> Path:
     """The dataset that ships with ratify (never written to at run time)."""
     return resource("data")
+
+
+def bundled_snapshot() -> Path:
+    """The snapshot of the bundled data (see `ratify.store.snapshot`); an install may lack it (then the
+    data is read afresh), so this path is not checked."""
+    return _HERE / "store" / "bundled.snapshot"
 
 
 def bundled_templates() -> Path:

@@ -62,6 +62,12 @@ def _entries(cache_dir: Path) -> list[Path]:
     return sorted((cache_dir / "instruments").glob("*.pickle"))
 
 
+def _forget_snapshots(cache_dir: Path) -> None:
+    """Remove the snapshots of whole folders, so that the next load reads the files (through their entries)."""
+    for entry in (cache_dir / "instruments").glob("*.snapshot"):
+        entry.unlink()
+
+
 @pytest.fixture
 def small(tmp_path: Path) -> Path:
     """A data folder of two instruments: quick to load many times."""
@@ -92,15 +98,20 @@ def _evil(marker: Path, how: str, key: str = "") -> bytes:
     return cache_module._ENTRY_MAGIC + mac + payload
 
 
-def test_a_warm_load_is_the_cold_load(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_warm_load_is_the_cold_load(cache_dir: Path, data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    groups = data_copy / "groups.toml"  # not the bundled bytes: the installed snapshot does not serve it
+    groups.write_text(groups.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     monkeypatch.setenv("RATIFY_CACHE", "0")
-    cold = ratify.load()
+    cold = ratify.load(data_copy)
     assert not cache_dir.exists()  # turned off: nothing written
     monkeypatch.delenv("RATIFY_CACHE")
-    first = ratify.load()
+    first = ratify.load(data_copy)
     assert len(_entries(cache_dir)) == len(cold.instruments) == len(_keys())
-    warm = ratify.load()
-    for loaded in (first, warm):
+    assert len(list((cache_dir / "instruments").glob("*.snapshot"))) == 1  # and the folder's snapshot
+    warm = ratify.load(data_copy)  # from the snapshot
+    _forget_snapshots(cache_dir)
+    from_entries = ratify.load(data_copy)  # from the entries of each file
+    for loaded in (first, warm, from_entries):
         assert loaded.instruments == cold.instruments
         assert loaded.participations == cold.participations
         assert loaded.sources == cold.sources
@@ -145,6 +156,7 @@ def test_an_invalid_file_is_still_reported_when_its_twin_was_cached(cache_dir: P
 
 def test_a_damaged_entry_is_a_miss(cache_dir: Path, small: Path) -> None:
     expected = ratify.load(small).participations
+    _forget_snapshots(cache_dir)
     for entry in _entries(cache_dir):
         entry.write_bytes(b"not a pickle")
     assert ratify.load(small).participations == expected
@@ -155,6 +167,7 @@ def test_a_damaged_entry_is_a_miss(cache_dir: Path, small: Path) -> None:
 def test_a_planted_entry_is_never_unpickled(cache_dir: Path, small: Path, marker: Path, how: str) -> None:
     """Entries with the right names (the keys are public) but no MAC, or one made without the user's secret."""
     expected = ratify.load(small).participations  # the folder, its key and its entries exist: plant over them
+    _forget_snapshots(cache_dir)
     keys = _keys(small)
     for key in keys.values():
         (cache_dir / "instruments" / f"{key}.pickle").write_bytes(_evil(marker, how, key))
@@ -171,6 +184,7 @@ def test_entries_swapped_between_check_and_use_are_never_unpickled(
     """The race of the issue, made deterministic: the entry is replaced by the attacker's pickle (as a
     symbolic link, then as a file) right after the folder was checked and just before the entry is opened."""
     expected = ratify.load(small).participations
+    _forget_snapshots(cache_dir)
     keys = set(_keys(small).values())
     attacker = tmp_path / "attacker"
     attacker.mkdir()
@@ -363,17 +377,24 @@ def test_an_unreadable_cache_folder_for_real(tmp_path: Path) -> None:
     private = tmp_path / "private"
     (private / "cache").mkdir(parents=True)
     private.chmod(0o700)
+    # a data folder of one's own that "nobody" may read (the bundled one is served from its installed snapshot)
+    readable = Path(tempfile.mkdtemp(prefix="ratify-nobody-data-"))
+    readable.chmod(0o755)
+    data = readable / "data"
+    shutil.copytree(bundled_data(), data)
+    (data / "groups.toml").write_text((data / "groups.toml").read_text(encoding="utf-8") + "\n# mine\n",
+                                      encoding="utf-8")
     script = textwrap.dedent(f"""
         import contextlib, io, logging, os, sys  # logging: imported only when there is a warning to give
         import ratify
         from ratify.cli import main
         os.environ["RATIFY_CACHE"] = "0"
         with contextlib.redirect_stdout(io.StringIO()):  # every module a command needs, imported as root
-            main(["status", "KAZ", "V-2"]); main(["cache"]); ratify.load()
+            main(["status", "KAZ", "V-2", "--data", {str(data)!r}]); main(["cache"]); ratify.load({str(data)!r})
         del os.environ["RATIFY_CACHE"]
         os.setgid({OTHER_UID}); os.setuid({OTHER_UID})
-        assert ratify.load().status("KAZ", "V-2") is ratify.Status.PARTY
-        code = main(["status", "KAZ", "V-2"])
+        assert ratify.load({str(data)!r}).status("KAZ", "V-2") is ratify.Status.PARTY
+        code = main(["status", "KAZ", "V-2", "--data", {str(data)!r}])
         main(["cache"])
         sys.exit(code)
     """)
@@ -386,17 +407,18 @@ def test_an_unreadable_cache_folder_for_real(tmp_path: Path) -> None:
                               check=False)
     finally:
         shutil.rmtree(home)
+        shutil.rmtree(readable)
     assert done.returncode == 0, done.stderr
     assert "Kazakhstan" in done.stdout and "party" in done.stdout
     assert f"cache not used: {private / 'cache'}: Permission denied" in done.stdout
-    lines = done.stderr.strip().splitlines()
+    lines = [line for line in done.stderr.strip().splitlines() if not line.startswith("data: ")]  # says which folder
     assert lines == [(f"ratify: warning: cache folder not used: {private / 'cache'}: Permission denied; "
                      "data files are parsed without a cache")]
 
 
 def test_cli_shows_and_clears_the_cache(cache_dir: Path, small: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ratify.load(small)
-    n = len(_keys(small))
+    n = len(_keys(small)) + 1  # an entry per instrument file, and the folder's snapshot
     assert main(["cache"]) == 0
     assert f"{n} entries" in capsys.readouterr().out
     assert main(["cache", "--clear"]) == 0

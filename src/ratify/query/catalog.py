@@ -17,6 +17,7 @@ from ratify.model.names import NameIndex
 from ratify.model.procedures import Procedure
 from ratify.model.records import Group, Instrument, Participation, Source, State
 from ratify.query.order import instrument_order
+from ratify.query.participations import Participations
 from ratify.store.location import Origin
 
 __all__ = ["Catalog", "InstrumentRef", "StateRef"]
@@ -47,6 +48,10 @@ def _sorted_instruments(items: Iterable[Instrument]) -> tuple[Instrument, ...]:
     return tuple(sorted(items, key=instrument_order))
 
 
+def _participations_of(items: Participations | Iterable[Participation]) -> Participations:
+    return Participations.of(items)
+
+
 def _sorted_states(items: Iterable[State]) -> tuple[State, ...]:
     return tuple(sorted(items, key=lambda s: s.alpha3))
 
@@ -61,7 +66,9 @@ class Catalog:
     instruments: tuple[Instrument, ...] = attrs.field(converter=_sorted_instruments)
     states: tuple[State, ...] = attrs.field(converter=_sorted_states)
     groups: tuple[Group, ...] = ()
-    participations: tuple[Participation, ...] = ()
+    # every record (the `participations` property); read lazily from a snapshot, made when asked for
+    _participations: Participations = attrs.field(factory=Participations, converter=_participations_of, repr=False,
+                                                  eq=Participations.all)
     sources: tuple[Source, ...] = ()
     # the complaint and inquiry procedures of the catalogue's instruments (`instrument` is an id)
     procedure_definitions: tuple[Procedure, ...] = ()
@@ -73,21 +80,12 @@ class Catalog:
     # which folder was read and why: an argument, $RATIFY_DATA, the user's data folder or the bundled
     # snapshot (`ratify.load()`); None for a catalogue built otherwise
     origin: Origin | None = attrs.field(default=None, eq=False)
-    _by_pair: MappingProxyType[tuple[str, str], Participation] = attrs.field(init=False, repr=False, eq=False)
-    _by_state: MappingProxyType[str, tuple[Participation, ...]] = attrs.field(init=False, repr=False, eq=False)
-    _by_instrument: MappingProxyType[str, tuple[Participation, ...]] = attrs.field(init=False, repr=False, eq=False)
     _instrument_index: NameIndex[Instrument] = attrs.field(init=False, repr=False, eq=False)
     _state_index: NameIndex[State] = attrs.field(init=False, repr=False, eq=False)
     _group_index: NameIndex[Group] = attrs.field(init=False, repr=False, eq=False)
     _sources_by_id: MappingProxyType[str, Source] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        pairs = {(p.state, p.instrument): p for p in self.participations}
-        by_state: dict[str, list[Participation]] = {}
-        by_inst: dict[str, list[Participation]] = {}
-        for p in self.participations:
-            by_state.setdefault(p.state, []).append(p)
-            by_inst.setdefault(p.instrument, []).append(p)
         instruments: NameIndex[Instrument] = NameIndex("instrument")
         for inst in self.instruments:
             instruments.add(inst, _instrument_names(inst))
@@ -98,13 +96,15 @@ class Catalog:
         for g in self.groups:
             groups.add(g, [g.id, g.name.en, g.name.ru])
         set_ = object.__setattr__
-        set_(self, "_by_pair", MappingProxyType(pairs))
-        set_(self, "_by_state", MappingProxyType({k: tuple(v) for k, v in by_state.items()}))
-        set_(self, "_by_instrument", MappingProxyType({k: tuple(v) for k, v in by_inst.items()}))
         set_(self, "_instrument_index", instruments)
         set_(self, "_state_index", states)
         set_(self, "_group_index", groups)
         set_(self, "_sources_by_id", MappingProxyType({src.id: src for src in self.sources}))
+
+    @property
+    def participations(self) -> tuple[Participation, ...]:
+        """Every record of every state in every instrument."""
+        return self._participations.all()
 
     # -- lookups ----------------------------------------------------------------------------------
 
@@ -158,7 +158,7 @@ class Catalog:
 
     def participation(self, state: StateRef, instrument: InstrumentRef) -> Participation | None:
         """The record of `state` in `instrument`, or None if the depositary lists no action by it."""
-        return self._by_pair.get((self.state(state).alpha3, self.instrument(instrument).id))
+        return self._participations.pair(self.state(state).alpha3, self.instrument(instrument).id)
 
     def participations_of(self, state: StateRef | None = None,
                           instrument: InstrumentRef | None = None) -> tuple[Participation, ...]:
@@ -166,9 +166,9 @@ class Catalog:
             p = self.participation(state, instrument)
             return (p,) if p else ()
         if state is not None:
-            return self._by_state.get(self.state(state).alpha3, ())
+            return self._participations.of_state(self.state(state).alpha3)
         if instrument is not None:
-            return self._by_instrument.get(self.instrument(instrument).id, ())
+            return self._participations.of_instrument(self.instrument(instrument).id)
         return self.participations
 
     def status(self, state: StateRef, instrument: InstrumentRef, as_of: dt.date | None = None) -> Status:
@@ -194,7 +194,7 @@ class Catalog:
     def __repr__(self) -> str:
         where = f" from {self.path}" if self.path else ""
         return (f"<Catalog{where}: {len(self.instruments)} instruments, {len(self.states)} states, "
-                f"{len(self.participations)} participations>")
+                f"{len(self._participations)} participations>")
 
     # -- analysis: thin delegates to graph.py, gaps.py, matrix.py, changes.py, simulate.py ---------------
 

@@ -1,19 +1,25 @@
-"""Data folder → immutable Catalog: the store reads and checks the files, this builds the catalogue."""
+"""Data folder → immutable Catalog: the store reads and checks the files, this builds the catalogue.
+
+A folder whose bytes were validated before is served from its snapshot (`ratify.store.snapshot`):
+the bundled data from the one installed with it, any other folder from the user's cache. Either way
+the catalogue is the one the files give, with the same warnings.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import attrs
-
-from ratify.errors import DataError, Problem, Severity
-from ratify.model.procedures import Procedure
-from ratify.model.records import Instrument, Participation, Source
+from ratify.errors import DataError, Severity
 from ratify.query.catalog import Catalog
+from ratify.query.participations import Participations
+from ratify.store.folder import FolderBytes, read_folder_bytes
 from ratify.store.location import Origin, data_folder
-from ratify.store.read import FolderContents, check_folder, participations_of_file, read_folder
-from ratify.store.validate import find_instrument
+from ratify.store.snapshot import Snapshot, folder_digest, known_snapshot, remember_snapshot
+
+if TYPE_CHECKING:
+    from ratify.store.read import FolderContents
 
 __all__ = ["catalog_of", "load"]
 
@@ -26,46 +32,52 @@ def load(path: str | os.PathLike[str] | None = None, *, bundled: bool = False) -
     bundled snapshot whatever else is set. ``Catalog.origin`` says which was read, and why.
     """
     origin = data_folder(path, bundled=bundled)
-    return catalog_of(read_folder(Path(origin.path)), origin=origin)
+    return _catalog_of_bytes(read_folder_bytes(Path(origin.path)), origin)
+
+
+def _catalog_of_bytes(raw: FolderBytes, origin: Origin) -> Catalog:
+    digest = folder_digest(raw)
+    snap = known_snapshot(raw, digest) if not raw.problems else None
+    if snap is None:  # read afresh: parse, structure, check, compile (the modules that do it load only now)
+        from ratify.store.read import check_folder, compile_folder, structure_folder
+
+        contents = structure_folder(raw)
+        problems = check_folder(contents)
+        if any(p.severity is Severity.ERROR for p in problems):
+            raise DataError(problems)
+        snap = compile_folder(contents, tuple(problems), digest)
+        remember_snapshot(snap, raw.folder)
+    return _catalog(snap, raw.folder, origin)
 
 
 def catalog_of(files: FolderContents, *, origin: Origin | None = None) -> Catalog:
     """The Catalog of what was read; raises DataError listing every problem if any is an error."""
+    from ratify.store.read import check_folder, compile_folder
+
     problems = check_folder(files)
     if any(p.severity is Severity.ERROR for p in problems):
         raise DataError(problems)
-    return _build(files, tuple(problems), origin)
+    return _catalog(compile_folder(files, tuple(problems)), files.folder, origin)
 
 
-def _build(files: FolderContents, warnings: tuple[Problem, ...], origin: Origin | None = None) -> Catalog:
-    sources: dict[str, Source] = {}
-    instruments: list[Instrument] = []
-    participations: list[Participation] = []
-    for f in files.instruments.values():
-        instruments.append(f.instrument)
-        sources.update({s.id: s for s in f.sources})
-        participations += participations_of_file(f)
-    procedures: list[Procedure] = []
-    declines: tuple[str, ...] = ()
-    if files.procedures is not None:
-        known = list(files.instruments.values())
-        for proc in files.procedures.procedures:
-            inst = find_instrument(proc.instrument, known)
-            if inst is None:
-                continue  # the folder does not hold the instrument: nothing to say of its procedures
-            covers = find_instrument(proc.covers, known) if proc.covers else None
-            procedures.append(attrs.evolve(proc, instrument=inst, covers=covers or proc.covers))
-        sources.update({s.id: s for s in files.procedures.sources})
-        declines = files.procedures.declines
+def _catalog(snap: Snapshot, folder: Path, origin: Origin | None) -> Catalog:
+    if snap.participations is not None:
+        participations = Participations.of(snap.participations)
+    else:
+        def records(instrument: str) -> dict[str, object]:
+            return {state: {**raw, "state": state, "instrument": instrument}
+                    for state, raw in snap.records(instrument).items()}
+
+        participations = Participations.lazy(snap.order, records, snap.make)
     return Catalog(
-        instruments=tuple(instruments),
-        states=tuple(files.states.values()),
-        groups=tuple(files.groups.values()),
-        participations=tuple(participations),
-        sources=tuple(sources.values()),
-        procedure_definitions=tuple(procedures),
-        declines=declines,
-        path=files.folder,
-        warnings=warnings,
+        instruments=snap.instruments,
+        states=snap.states,
+        groups=snap.groups,
+        participations=participations,
+        sources=snap.sources,
+        procedure_definitions=snap.procedures,
+        declines=snap.declines,
+        path=folder,
+        warnings=snap.warnings,
         origin=origin,
     )

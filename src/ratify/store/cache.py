@@ -33,9 +33,10 @@ import stat
 import sys
 import time
 from pathlib import Path
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
-from ratify.store.schema import InstrumentFile
+if TYPE_CHECKING:
+    from ratify.store.schema import InstrumentFile
 
 __all__ = ["FileCache", "cache_folder", "cache_problem", "default_cache"]
 
@@ -44,6 +45,9 @@ _MAX_ENTRY_BYTES = 256 * 1024 * 1024  # an entry bigger than this is not one we 
 KEY_FILE = "hmac.key"
 ENTRIES = "instruments"
 _SUFFIX = ".pickle"
+_SNAPSHOT_SUFFIX = ".snapshot"  # a folder's snapshot: JSON, never unpickled
+_SNAPSHOT_DOMAIN = b"folder snapshot\0"
+_SUFFIXES = (_SUFFIX, _SNAPSHOT_SUFFIX)
 _KEY_MAGIC = b"ratify-cache-key-1\n"
 _KEY_BYTES = 32
 _ENTRY_MAGIC = b"RTFYC01\n"
@@ -77,15 +81,17 @@ class CacheUnusable(Exception):  # internal: why the cache folder cannot be used
 
 @functools.cache
 def _code_fingerprint() -> bytes:
-    """What the cached objects depend on: ratify's version and the modules that define and structure them."""
+    """What the cached entries depend on: ratify's version and the modules that define, structure, check
+    and compile them (read as files, not imported: the cache sits below them)."""
     from ratify import __version__
-    from ratify.model import records, rules
-    from ratify.store import convert, schema
 
     h = hashlib.blake2b(__version__.encode(), digest_size=16)
     h.update(f"{sys.version_info[:2]}".encode())
-    for module in (schema, records, rules, convert):
-        h.update(Path(module.__file__ or "").read_bytes())
+    store = Path(__file__).resolve().parent
+    for path in (store / "schema.py", store / "convert.py", store / "read.py", store / "validate.py",
+                 store / "snapshot.py", store.parent / "model" / "records.py", store.parent / "model" / "procedures.py",
+                 store.parent / "model" / "rules.py"):
+        h.update(path.read_bytes())
     return h.digest()
 
 
@@ -252,10 +258,31 @@ class FileCache:
 
     def get(self, data: bytes) -> InstrumentFile | None:
         """The file structured from `data` before, or None; an entry whose MAC fails is removed, never unpickled."""
+        from ratify.store.schema import InstrumentFile  # not needed where only snapshots are read
+
+        key = self.key(data)
+        payload = self._verified(key, _SUFFIX)
+        if payload is None:
+            return None
+        try:
+            found = pickle.loads(payload)  # authenticated: written by this user's ratify
+        except Exception:  # noqa: BLE001 - our own entry from an incompatible build: a miss
+            return None
+        return found if isinstance(found, InstrumentFile) else None
+
+    def get_snapshot(self, digest: str) -> bytes | None:
+        """The snapshot kept for the folder whose bytes have `digest` (see `ratify.store.snapshot`), or None."""
+        return self._verified(self.key(_SNAPSHOT_DOMAIN + digest.encode()), _SNAPSHOT_SUFFIX)
+
+    def put_snapshot(self, digest: str, payload: bytes) -> None:
+        """Keep the snapshot of the folder whose bytes have `digest`; fails quietly."""
+        self._put(self.key(_SNAPSHOT_DOMAIN + digest.encode()), payload, _SNAPSHOT_SUFFIX)
+
+    def _verified(self, key: str, suffix: str) -> bytes | None:
+        """The payload of the entry `key` if its MAC is valid; an entry whose MAC fails is removed."""
         if not self._open(create=False):
             return None
-        key = self.key(data)
-        name = key + _SUFFIX
+        name = key + suffix
         try:
             fd = self._open_entry(name)
         except OSError:
@@ -272,22 +299,20 @@ class FileCache:
             return None
         payload = blob[head:]
         if not hmac.compare_digest(blob[len(_ENTRY_MAGIC):head], self._mac(key, payload)):
-            self._unlink(name)  # not ours (or written with an older secret): never unpickled
+            self._unlink(name)  # not ours (or written with an older secret): never used
             return None
-        try:
-            found = pickle.loads(payload)  # authenticated above: written by this user's ratify
-        except Exception:  # noqa: BLE001 - our own entry from an incompatible build: a miss
-            return None
-        return found if isinstance(found, InstrumentFile) else None
+        return payload
 
     def put(self, data: bytes, value: InstrumentFile) -> None:
         """Remember `value` as the structure of `data`; fails quietly (the cache is only a shortcut)."""
-        if not self._open(create=True):
-            return
-        key = self.key(data)
         try:
             payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, AttributeError):
+            return
+        self._put(self.key(data), payload, _SUFFIX)
+
+    def _put(self, key: str, payload: bytes, suffix: str) -> None:
+        if not self._open(create=True):
             return
         blob = _ENTRY_MAGIC + self._mac(key, payload) + payload
         tmp = f".{key}.{os.urandom(6).hex()}.tmp"
@@ -302,9 +327,9 @@ class FileCache:
                 with os.fdopen(fd, "wb") as fh:
                     fh.write(blob)
                 if self._dir_fd is not None:
-                    os.rename(tmp, key + _SUFFIX, src_dir_fd=self._dir_fd, dst_dir_fd=self._dir_fd)  # replaces on POSIX
+                    os.rename(tmp, key + suffix, src_dir_fd=self._dir_fd, dst_dir_fd=self._dir_fd)  # replaces on POSIX
                 else:
-                    os.replace(self.folder / tmp, self.folder / (key + _SUFFIX))
+                    os.replace(self.folder / tmp, self.folder / (key + suffix))
             except BaseException:
                 self._unlink(tmp)
                 raise
@@ -334,16 +359,16 @@ class FileCache:
             return 0
         removed = 0
         for name in self._names():
-            if name.endswith(_SUFFIX) or (name.startswith(".") and name.endswith(".tmp")):
+            if name.endswith(_SUFFIXES) or (name.startswith(".") and name.endswith(".tmp")):
                 self._unlink(name)
-                removed += name.endswith(_SUFFIX)
+                removed += name.endswith(_SUFFIXES)
         return removed
 
     def size(self) -> tuple[int, int]:
         """(entries, bytes) held."""
         if not self._open(create=False):
             return 0, 0
-        entries = [n for n in self._names() if n.endswith(_SUFFIX)]
+        entries = [n for n in self._names() if n.endswith(_SUFFIXES)]
         total = 0
         for name in entries:
             st = self._stat(name)
@@ -360,7 +385,7 @@ class FileCache:
                 st = self._stat(name)
                 if st is not None and now - st.st_mtime > _STALE_TEMP_SECONDS:
                     self._unlink(name)
-            elif name.endswith(_SUFFIX):
+            elif name.endswith(_SUFFIXES):
                 entries.append(name)
         if len(entries) <= _MAX_ENTRIES:
             return

@@ -9,9 +9,9 @@ from typing import Any
 
 import cattrs
 
-from ratify.model.records import Localized
+from ratify.model.records import Localized, Source
 
-__all__ = ["data_converter", "json_converter", "make_converter"]
+__all__ = ["data_converter", "json_converter", "make_converter", "snapshot_converter"]
 
 
 def _structure_date(value: Any, _type: type) -> dt.date:
@@ -75,12 +75,13 @@ def _structure_localized(value: Any, _type: type) -> Localized:
     return Localized(value)
 
 
-def make_converter(*, iso_dates: bool, forbid_extra_keys: bool = True) -> cattrs.Converter:
+def make_converter(*, iso_dates: bool, forbid_extra_keys: bool = True, detailed: bool = True) -> cattrs.Converter:
     """A strict converter: unknown keys and wrong types are errors, defaults are left out on output.
 
     `iso_dates` writes dates as "YYYY-MM-DD" strings (JSON); otherwise they stay dates (TOML).
+    `detailed` collects every field at fault (for files people write) rather than stopping at the first.
     """
-    conv = cattrs.Converter(forbid_extra_keys=forbid_extra_keys, omit_if_default=True, detailed_validation=True)
+    conv = cattrs.Converter(forbid_extra_keys=forbid_extra_keys, omit_if_default=True, detailed_validation=detailed)
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_structure_hook(dt.datetime, _structure_datetime)
     conv.register_structure_hook(str, _structure_str)
@@ -98,6 +99,20 @@ def make_converter(*, iso_dates: bool, forbid_extra_keys: bool = True) -> cattrs
 def data_converter() -> cattrs.Converter:
     """For the TOML data files."""
     return make_converter(iso_dates=False)
+
+
+@functools.cache
+def snapshot_converter() -> cattrs.Converter:
+    """For snapshots of validated folders (`ratify.store.snapshot`): fast, and a record's sources may
+    be given as the `Source` objects themselves."""
+    conv = make_converter(iso_dates=True, detailed=False)
+    structure_source = conv.get_structure_hook(Source)
+
+    def source(value: Any, type_: type) -> Source:
+        return value if isinstance(value, Source) else structure_source(value, type_)
+
+    conv.register_structure_hook(Source, source)
+    return conv
 
 
 @functools.cache

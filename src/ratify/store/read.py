@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import enum
 import os
-import stat
 import tomllib
 import typing
 from collections.abc import Sequence
@@ -19,33 +18,43 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
-from ratify.errors import DataError, Problem
+from ratify.errors import DataError, Problem, Severity
 from ratify.model.enums import ActionKind, ConsentKind
+from ratify.model.procedures import Procedure
 from ratify.model.records import Consent, Denunciation, Group, Instrument, Participation, Source, State
 from ratify.model.rules import computed_entry_into_force
 from ratify.store.cache import default_cache
 from ratify.store.convert import data_converter
+from ratify.store.folder import (
+    GROUPS_FILE,
+    INSTRUMENTS_DIR,
+    PROCEDURES_FILE,
+    STATES_FILE,
+    FolderBytes,
+    instrument_paths,
+    read_bytes,
+    read_folder_bytes,
+)
 from ratify.store.schema import Correction, GroupRecord, InstrumentFile, ParticipantRecord, ProceduresFile
-from ratify.store.transaction import read_locked
-from ratify.store.validate import validate_files, validate_procedures
+from ratify.store.snapshot import Snapshot, folder_digest, snapshot_bytes
+from ratify.store.validate import find_instrument, validate_files, validate_procedures
 
 __all__ = [
     "FolderContents",
     "check_folder",
+    "compile_folder",
     "describe_field_error",
+    "folder_snapshot",
     "participations_of_file",
     "read_folder",
     "read_instrument_file",
     "read_instrument_files",
+    "structure_folder",
     "validate",
 ]
 
 T = TypeVar("T")
 
-STATES_FILE = "states.toml"
-GROUPS_FILE = "groups.toml"
-PROCEDURES_FILE = "procedures.toml"
-INSTRUMENTS_DIR = "instruments"
 
 
 @attrs.frozen
@@ -99,13 +108,23 @@ def read_instrument_files(folder: str | os.PathLike[str]) -> dict[Path, Instrume
 
 
 def _read_instruments(inst_dir: Path, problems: list[Problem]) -> dict[Path, InstrumentFile]:
+    raw: dict[str, bytes] = {}
+    for path in instrument_paths(inst_dir, problems):
+        data = read_bytes(path, problems)
+        if data is not None:
+            raw[f"{INSTRUMENTS_DIR}/{path.name}"] = data
+    return _structure_instruments(inst_dir.parent, raw, problems)
+
+
+def _structure_instruments(folder: Path, raw: dict[str, bytes], problems: list[Problem]) -> dict[Path, InstrumentFile]:
+    """The instrument files among `raw`, structured (from the parse cache where it holds their bytes)."""
     cache = default_cache()
     out = {}
     try:
-        for path in _instrument_paths(inst_dir, problems):
-            data = _read_bytes(path, problems)
-            if data is None:
+        for name, data in raw.items():
+            if not name.startswith(INSTRUMENTS_DIR + "/"):
                 continue
+            path = folder / name
             f = cache.get(data) if cache is not None else None
             if f is None:
                 f = _structure_toml(data, path, InstrumentFile, problems)
@@ -117,18 +136,6 @@ def _read_instruments(inst_dir: Path, problems: list[Problem]) -> dict[Path, Ins
         if cache is not None:
             cache.close()
     return out
-
-
-def _instrument_paths(inst_dir: Path, problems: list[Problem]) -> list[Path]:
-    """The instrument files of the folder; a folder that cannot be listed is an error, never "empty"."""
-    try:
-        names = os.listdir(inst_dir)
-    except FileNotFoundError:
-        return []
-    except OSError as exc:
-        problems.append(Problem(str(inst_dir), "", f"cannot list the folder: {exc.strerror or exc}"))
-        return []
-    return sorted(inst_dir / n for n in names if n.endswith(".toml") and not n.startswith("."))
 
 
 def participations_of_file(f: InstrumentFile) -> tuple[Participation, ...]:
@@ -148,21 +155,17 @@ def read_folder(folder: Path, *, instruments: bool = True) -> FolderContents:
     With `instruments=False` only the register of states and the groups are read. The folder is read
     whole: under its shared lock, after finishing or undoing a write that was interrupted in it.
     """
-    return read_locked(folder, lambda: _read_folder(folder, instruments=instruments))
+    return structure_folder(read_folder_bytes(folder, instruments=instruments), instruments=instruments)
 
 
-def _read_folder(folder: Path, *, instruments: bool) -> FolderContents:
-    problems: list[Problem] = []
-    try:
-        if not stat.S_ISDIR(os.stat(folder).st_mode):
-            raise DataError([Problem(str(folder), "", "not a folder")])
-    except FileNotFoundError:
-        raise DataError([Problem(str(folder), "", "no such data folder")]) from None
-    except OSError as exc:
-        raise DataError([Problem(str(folder), "", f"cannot open the data folder: {exc.strerror or exc}")]) from None
+def structure_folder(raw: FolderBytes, *, instruments: bool = True) -> FolderContents:
+    """The records of the folder's files (see `read_folder`), every problem collected."""
+    folder = raw.folder
+    problems = list(raw.problems)
     states: dict[str, State] = {}
-    raw = _read_toml_table(folder / STATES_FILE, problems)
-    for code, entry in raw.items():
+    states_bytes = raw.files.get(STATES_FILE)
+    table = _parse_toml(states_bytes, folder / STATES_FILE, problems) if states_bytes is not None else None
+    for code, entry in (table or {}).items():
         if not isinstance(entry, dict):
             problems.append(Problem(str(folder / STATES_FILE), code, "expected a table of the state's fields"))
             continue
@@ -171,45 +174,71 @@ def _read_folder(folder: Path, *, instruments: bool) -> FolderContents:
             states[code] = state
     groups: dict[str, Group] = {}
     groups_path = folder / GROUPS_FILE
-    if groups_path.exists():
-        for gid, entry in _read_toml_table(groups_path, problems).items():
-            if not isinstance(entry, dict):
-                problems.append(Problem(str(groups_path), gid, "expected a table of the group's fields"))
-                continue
-            rec = _structure(entry, GroupRecord, groups_path, gid, problems)
-            if rec is not None:
-                groups[gid] = Group(id=gid, name=rec.name, members=rec.members, description=rec.description,
-                                    source=rec.source, roles=rec.roles, sources=rec.sources, default=rec.default,
-                                    baseline=rec.baseline, map=rec.map)
+    groups_bytes = raw.files.get(GROUPS_FILE)
+    table = _parse_toml(groups_bytes, groups_path, problems) if groups_bytes is not None else None
+    for gid, entry in (table or {}).items():
+        if not isinstance(entry, dict):
+            problems.append(Problem(str(groups_path), gid, "expected a table of the group's fields"))
+            continue
+        rec = _structure(entry, GroupRecord, groups_path, gid, problems)
+        if rec is not None:
+            groups[gid] = Group(id=gid, name=rec.name, members=rec.members, description=rec.description,
+                                source=rec.source, roles=rec.roles, sources=rec.sources, default=rec.default,
+                                baseline=rec.baseline, map=rec.map)
     if not instruments:
         return FolderContents(folder, states, groups, {}, tuple(problems))
-    inst_dir = folder / INSTRUMENTS_DIR
-    if not inst_dir.is_dir():
-        problems.append(Problem(str(inst_dir), "", "no instruments folder"))
-    files = _read_instruments(inst_dir, problems)
-    unreadable = frozenset(p.stem for p in _instrument_paths(inst_dir, [])) - {p.stem for p in files}
-    procedures_path = folder / PROCEDURES_FILE
-    procedures = _read_toml(procedures_path, ProceduresFile, problems) if procedures_path.exists() else None
+    files = _structure_instruments(folder, raw.files, problems)
+    unreadable = frozenset(Path(name).stem for name in raw.instrument_names) - {p.stem for p in files}
+    procedures_bytes = raw.files.get(PROCEDURES_FILE)
+    procedures = _structure_toml(procedures_bytes, folder / PROCEDURES_FILE, ProceduresFile, problems) \
+        if procedures_bytes is not None else None
     return FolderContents(folder, states, groups, files, tuple(problems), unreadable, procedures)
 
 
-def _read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
-    """The file's bytes; anything but a regular file (a FIFO, a device, a folder) is refused, not read."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                problems.append(Problem(str(path), "", "not a regular file"))
-                return None
-            with os.fdopen(os.dup(fd), "rb") as fh:
-                return fh.read()
-        finally:
-            os.close(fd)
-    except FileNotFoundError:
-        problems.append(Problem(str(path), "", "file not found"))
-    except OSError as exc:
-        problems.append(Problem(str(path), "", f"cannot read the file: {exc}"))
-    return None
+def compile_folder(contents: FolderContents, warnings: tuple[Problem, ...], digest: str = "") -> Snapshot:
+    """The snapshot of a folder read afresh and found valid: corrections applied, entries into force worked out."""
+    sources: dict[str, Source] = {}
+    instruments: list[Instrument] = []
+    participations: list[Participation] = []
+    for f in contents.instruments.values():
+        instruments.append(f.instrument)
+        sources.update({s.id: s for s in f.sources})
+        participations += participations_of_file(f)
+    procedures: list[Procedure] = []
+    declines: tuple[str, ...] = ()
+    if contents.procedures is not None:
+        known = list(contents.instruments.values())
+        for proc in contents.procedures.procedures:
+            inst = find_instrument(proc.instrument, known)
+            if inst is None:
+                continue  # the folder does not hold the instrument: nothing to say of its procedures
+            covers = find_instrument(proc.covers, known) if proc.covers else None
+            procedures.append(attrs.evolve(proc, instrument=inst, covers=covers or proc.covers))
+        sources.update({s.id: s for s in contents.procedures.sources})
+        declines = contents.procedures.declines
+    return Snapshot(
+        digest=digest,
+        instruments=tuple(instruments),
+        states=tuple(contents.states.values()),
+        groups=tuple(contents.groups.values()),
+        sources=tuple(sources.values()),
+        procedures=tuple(procedures),
+        declines=declines,
+        warnings=warnings,
+        order=tuple(dict.fromkeys(i.id for i in instruments)),
+        participations=tuple(participations),
+    )
+
+
+def folder_snapshot(folder: Path) -> bytes:
+    """The snapshot of a valid data folder, as bytes (what `scripts/build_data.py` installs for the bundled
+    data); raises DataError listing every problem if the folder has an error."""
+    raw = read_folder_bytes(folder)
+    contents = structure_folder(raw)
+    problems = check_folder(contents)
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise DataError(problems)
+    return snapshot_bytes(compile_folder(contents, tuple(problems), folder_digest(raw)), folder)
 
 
 def _parse_toml(data: bytes, path: Path, problems: list[Problem]) -> dict[str, Any] | None:
@@ -226,19 +255,13 @@ def _parse_toml(data: bytes, path: Path, problems: list[Problem]) -> dict[str, A
     return None
 
 
-def _read_toml_table(path: Path, problems: list[Problem]) -> dict[str, Any]:
-    data = _read_bytes(path, problems)
-    table = _parse_toml(data, path, problems) if data is not None else None
-    return table if table is not None else {}
-
-
 def _structure_toml(data: bytes, path: Path, cls: type[T], problems: list[Problem]) -> T | None:
     raw = _parse_toml(data, path, problems)
     return None if raw is None else _structure(raw, cls, path, "", problems)
 
 
 def _read_toml(path: Path, cls: type[T], problems: list[Problem]) -> T | None:
-    data = _read_bytes(path, problems)
+    data = read_bytes(path, problems)
     return None if data is None else _structure_toml(data, path, cls, problems)
 
 

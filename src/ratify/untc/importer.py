@@ -588,7 +588,8 @@ def _plan(folder: Path, inputs: list[StatusInput], *, as_of: dt.date | None,
     from ratify.query.diff import diff_participations
     from ratify.query.load import catalog_of
     from ratify.store.datafiles import dump_instrument_file
-    from ratify.store.read import INSTRUMENTS_DIR, check_folder, participations_of_file
+    from ratify.store.folder import INSTRUMENTS_DIR
+    from ratify.store.read import check_folder, participations_of_file
 
     contents, seed = _starting_contents(folder)
     out: dict[str, bytes] = {}
@@ -702,7 +703,8 @@ def _within(file: InstrumentFile, known: set[str]) -> InstrumentFile:
 
 def _starting_contents(folder: Path) -> tuple[FolderContents, dict[str, bytes]]:
     """What `folder` holds, and the files it must be given first: a new folder gets the bundled register."""
-    from ratify.store.read import GROUPS_FILE, STATES_FILE, read_folder
+    from ratify.store.folder import GROUPS_FILE, STATES_FILE
+    from ratify.store.read import read_folder
 
     if folder.exists() and not is_empty_folder(folder):
         return read_folder(folder), {}

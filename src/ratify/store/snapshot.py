@@ -1,0 +1,197 @@
+"""A data folder compiled for fast reading: its validated records, keyed by the exact bytes they came from.
+
+Reading a folder afresh means parsing its TOML, structuring every record, validating the whole and
+working out each entry into force: a few hundred milliseconds for the bundled data, seconds for the
+whole depositary. A snapshot keeps the result — the records and the warnings of validation — under
+the digest of the bytes of every file that was read. `ratify.load()` serves a snapshot only when the
+folder's bytes, read now, have that digest: what is served was validated from exactly those bytes.
+
+A snapshot is read only from where nobody else can have written it: the one built with the data
+and installed inside the package (`scripts/build_data.py` writes it; a test checks it is what the
+data gives), or the user's private cache, whose entries carry a MAC (see `ratify.store.cache`). It
+is JSON — never code — and each instrument's records are a separate stretch of it, parsed only when
+a question needs that instrument.
+
+Layout: a first line naming the format, a line with the digest, a line of JSON (the header:
+everything but the participations, and where each instrument's participations are in the body),
+then the body.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ratify.errors import Problem
+from ratify.model.procedures import Procedure
+from ratify.model.records import Group, Instrument, Participation, Source, State
+from ratify.resources import bundled_snapshot
+from ratify.store.cache import default_cache
+from ratify.store.convert import snapshot_converter
+from ratify.store.folder import FolderBytes
+
+__all__ = ["Snapshot", "folder_digest", "known_snapshot", "read_snapshot",
+           "remember_snapshot", "snapshot_bytes"]
+
+MAGIC = b"ratify snapshot 1\n"
+
+
+def folder_digest(raw: FolderBytes) -> str:
+    """The digest of every file read from the folder: its path in the folder, its length and its bytes."""
+    h = hashlib.sha256(MAGIC)
+    for name in sorted(raw.files):
+        data = raw.files[name]
+        h.update(f"{name}\0{len(data)}\0".encode())
+        h.update(data)
+    return h.hexdigest()
+
+
+@attrs.frozen
+class Snapshot:
+    """What a valid data folder holds, built: the records a `Catalog` is made of and the warnings.
+
+    `participations` holds every record when the snapshot was compiled in this process; a snapshot
+    read from bytes has `segments` instead, and `records`/`make` turn one instrument's records, then
+    one record, into `Participation`s on demand.
+    """
+
+    digest: str
+    instruments: tuple[Instrument, ...]
+    states: tuple[State, ...]
+    groups: tuple[Group, ...]
+    sources: tuple[Source, ...]
+    procedures: tuple[Procedure, ...]
+    declines: tuple[str, ...]
+    warnings: tuple[Problem, ...]
+    order: tuple[str, ...]  # the instrument ids, in the order of their records
+    participations: tuple[Participation, ...] | None = None
+    segments: Mapping[str, tuple[int, int]] = attrs.field(factory=dict, repr=False)  # id -> (start, end) in body
+    body: bytes = attrs.field(default=b"", repr=False)
+    _source_index: dict[str, Source] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_source_index", {s.id: s for s in self.sources})
+
+    def records(self, instrument: str) -> dict[str, Any]:
+        """The raw records of one instrument, by state code, in record order."""
+        span = self.segments.get(instrument)
+        if span is None:
+            return {}
+        records: dict[str, Any] = json.loads(self.body[span[0]:span[1]])
+        return records
+
+    def make(self, raw: dict[str, Any]) -> Participation:
+        """One raw record as a `Participation` (its sources are ids of `sources`)."""
+        by_id = self._source_index
+        record = {**raw, "sources": [by_id[s] for s in raw.get("sources", ())]}
+        made: Participation = snapshot_converter().structure(record, Participation)
+        return made
+
+
+def snapshot_bytes(snap: Snapshot, folder: Path) -> bytes:
+    """The snapshot as bytes (deterministic); warnings name their files relative to `folder`."""
+    conv = snapshot_converter()
+    by_inst: dict[str, dict[str, Any]] = {i: {} for i in snap.order}
+    for p in snap.participations or ():
+        raw = conv.unstructure(p)
+        raw.pop("instrument", None)  # the segment says which
+        raw["sources"] = [s.id for s in p.sources]
+        by_inst.setdefault(p.instrument, {})[p.state] = raw
+    body = bytearray()
+    segments: dict[str, list[int]] = {}
+    for inst, records in by_inst.items():
+        for raw in records.values():
+            raw.pop("state", None)  # the key says which
+        text = json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode()
+        segments[inst] = [len(body), len(body) + len(text)]
+        body += text + b"\n"
+    root = str(folder).rstrip("/\\")
+    header = {
+        "instruments": conv.unstructure(snap.instruments),
+        "states": conv.unstructure(snap.states),
+        "groups": conv.unstructure(snap.groups),
+        "sources": conv.unstructure(snap.sources),
+        "procedures": conv.unstructure(snap.procedures),
+        "declines": list(snap.declines),
+        "warnings": [conv.unstructure(attrs.evolve(w, file=_relative(w.file, root))) for w in snap.warnings],
+        "order": list(snap.order),
+        "segments": segments,
+    }
+    return (MAGIC + snap.digest.encode("ascii") + b"\n"
+            + json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode() + b"\n" + bytes(body))
+
+
+def _relative(file: str, root: str) -> str:
+    for sep in ("/", "\\"):
+        if file.startswith(root + sep):
+            return file[len(root) + 1:].replace("\\", "/")
+    return file
+
+
+def read_snapshot(data: bytes, digest: str, folder: Path) -> Snapshot | None:
+    """The snapshot in `data` if it is one of this format for the folder whose bytes have `digest`, else None."""
+    if not data.startswith(MAGIC + digest.encode("ascii") + b"\n"):
+        return None
+    start = len(MAGIC) + len(digest) + 1
+    end = data.find(b"\n", start)
+    if end < 0:
+        return None
+    try:
+        header = json.loads(data[start:end])
+        conv = snapshot_converter()
+        warnings = tuple(attrs.evolve(w, file=str(folder / w.file) if not Path(w.file).is_absolute() else w.file)
+                         for w in conv.structure(header["warnings"], tuple[Problem, ...]))
+        return Snapshot(
+            digest=digest,
+            instruments=conv.structure(header["instruments"], tuple[Instrument, ...]),
+            states=conv.structure(header["states"], tuple[State, ...]),
+            groups=conv.structure(header["groups"], tuple[Group, ...]),
+            sources=conv.structure(header["sources"], tuple[Source, ...]),
+            procedures=conv.structure(header["procedures"], tuple[Procedure, ...]),
+            declines=tuple(header["declines"]),
+            warnings=warnings,
+            order=tuple(header["order"]),
+            segments={k: (int(v[0]), int(v[1])) for k, v in header["segments"].items()},
+            body=data[end + 1:],
+        )
+    except Exception:  # noqa: BLE001 - a snapshot that does not read is no snapshot: the folder is read afresh
+        return None
+
+
+def known_snapshot(raw: FolderBytes, digest: str) -> Snapshot | None:
+    """The snapshot of a folder whose bytes have `digest`: the bundled one if they are the bundled
+    data's, else the one kept in the user's cache, else None."""
+    snap = _bundled_snapshot(digest, raw.folder)
+    if snap is not None:
+        return snap
+    cache = default_cache()
+    if cache is None:
+        return None
+    with cache:
+        data = cache.get_snapshot(digest)
+    return read_snapshot(data, digest, raw.folder) if data is not None else None
+
+
+def remember_snapshot(snap: Snapshot, folder: Path) -> None:
+    """Keep the snapshot of a folder just read and found valid in the user's cache (if there is one)."""
+    cache = default_cache()
+    if cache is None or not snap.digest:
+        return
+    with cache:
+        cache.put_snapshot(snap.digest, snapshot_bytes(snap, folder))
+
+
+def _bundled_snapshot(digest: str, folder: Path) -> Snapshot | None:
+    try:
+        with open(bundled_snapshot(), "rb") as fh:
+            if fh.read(len(MAGIC) + len(digest) + 1) != MAGIC + digest.encode("ascii") + b"\n":
+                return None  # not the bundled data's bytes (or an install without its snapshot)
+            data = MAGIC + digest.encode("ascii") + b"\n" + fh.read()
+    except OSError:
+        return None
+    return read_snapshot(data, digest, folder)
