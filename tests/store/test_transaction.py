@@ -145,9 +145,13 @@ def _kill_and_recover(tmp_path: Path, files: list[str], points: list[tuple[dict[
         copy_bundled(Path(str(spec["dir"])) / "data")
     before = snapshot(tmp_path / "reference" / "data")
     cache = tmp_path / "cache"  # warm, so that every child reads the folder alike (and quickly)
+    warm = tmp_path / "warm" / "data"  # not the bundled bytes (whose snapshot is installed): the cache is used
+    copy_bundled(warm)
+    (warm / "groups.toml").write_text((warm / "groups.toml").read_text(encoding="utf-8") + "\n# warm\n",
+                                      encoding="utf-8")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("RATIFY_CACHE_DIR", str(cache))
-        ratify.load(tmp_path / "reference" / "data")
+        ratify.load(warm)
     (tmp_path / "boot.py").write_text(BOOT, encoding="utf-8")
     results_file = tmp_path / "results.json"
     done = subprocess.run([sys.executable, str(tmp_path / "boot.py"), json.dumps(plan), "import-untc", "-q", *files,
