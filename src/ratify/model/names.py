@@ -21,9 +21,10 @@ _NON_WORD = re.compile(r"[\W_]+")
 @functools.lru_cache(maxsize=65536)
 def normalize(name: str) -> str:
     """The lookup key of a name: "Côte d’Ivoire" and "cote d'ivoire" both give "cote d ivoire"."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    stripped = "".join(c for c in folded if not unicodedata.combining(c))
-    return _NON_WORD.sub(" ", stripped).strip()
+    folded = name.casefold()
+    if not folded.isascii():  # ASCII has nothing to decompose or strip (most names: a quick path)
+        folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", folded).strip()
 
 
 class NameIndex(Generic[T]):
