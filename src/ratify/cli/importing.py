@@ -41,14 +41,14 @@ def _import(args: argparse.Namespace) -> int:
     report = import_untc(args.files, args.data, dry_run=args.dry_run, as_of=args.as_of,
                          force=args.force, progress=_progress)
     if not args.quiet:
-        for change in report.changes:
+        for change in report.differences:
             print(change)
         for note in report.notes:
             print(f"note: {note}", file=sys.stderr)
     verb = "would write" if args.dry_run else "wrote"
     created = f", {len(report.created)} new instrument{'s' if len(report.created) != 1 else ''}" \
         if report.created else ""
-    print(f"{len(args.files)} file{'s' if len(args.files) != 1 else ''} read, {len(report.changes)} "
-          f"change{'s' if len(report.changes) != 1 else ''}{created}; {verb} {len(report.written)} "
+    print(f"{len(args.files)} file{'s' if len(args.files) != 1 else ''} read, {len(report.differences)} "
+          f"change{'s' if len(report.differences) != 1 else ''}{created}; {verb} {len(report.written)} "
           f"instrument file{'s' if len(report.written) != 1 else ''}")
     return 0

@@ -86,7 +86,7 @@ def _update(args: argparse.Namespace) -> int:
         print(f"note: created your data folder {report.origin.path} from the bundled snapshot", file=sys.stderr)
     imported = report.imported
     if imported is not None and not args.quiet:
-        for change in imported.changes:
+        for change in imported.differences:
             print(change)
         for note in imported.notes:
             print(f"note: {note}", file=sys.stderr)
@@ -94,7 +94,7 @@ def _update(args: argparse.Namespace) -> int:
         print(f"failed: {failure.mtdsg}: {failure.url}: {failure.reason}", file=sys.stderr)
     n = len(report.treaties)
     read = n - len(report.failures)
-    changes = len(imported.changes) if imported else 0
+    changes = len(imported.differences) if imported else 0
     written = len(imported.written) if imported else 0
     skipped = len(imported.skipped) if imported else 0
     verb = "would write" if args.dry_run else "wrote"

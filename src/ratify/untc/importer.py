@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import os
 import re
+import warnings
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,7 +33,7 @@ from ratify.model.records import (
     State,
     Statement,
 )
-from ratify.query.diff import Change, ChangeKind
+from ratify.query.diff import Difference, DifferenceKind
 from ratify.resources import bundled_data
 from ratify.store.schema import Correction, InstrumentFile, ParticipantRecord, UnmatchedRow
 from ratify.store.transaction import is_empty_folder, writing
@@ -515,15 +516,21 @@ def _redundant_corrections(corrections: Iterable[Correction], participants: Iter
 class ImportReport:
     """What `import_untc` did (or, with dry_run, would do).
 
-    An instrument new to the folder is one change (INSTRUMENT_ADDED, with its number of
-    participants) and is listed in `created`; the other changes are participant by participant.
+    An instrument new to the folder is one difference (INSTRUMENT_ADDED, with its number of
+    participants) and is listed in `created`; the other differences are participant by participant.
     """
 
-    changes: tuple[Change, ...]
+    differences: tuple[Difference, ...]
     notes: tuple[str, ...]
     written: tuple[str, ...]  # the instrument files written (relative to the data folder)
     created: tuple[str, ...]  # instruments new to the folder
     skipped: tuple[str, ...] = ()  # MTDSG numbers of files older than the folder's table, not imported
+
+    @property
+    def changes(self) -> tuple[Difference, ...]:
+        """The old name of `differences` (deprecated)."""
+        warnings.warn("ImportReport.changes is now ImportReport.differences", DeprecationWarning, stacklevel=2)
+        return self.differences
 
 
 @attrs.frozen
@@ -595,7 +602,7 @@ def _plan(folder: Path, inputs: list[StatusInput], *, as_of: dt.date | None,
     catalog = catalog_of(contents)  # the folder must be valid before anything is added to it
     existing = {f.instrument.mtdsg: (path, f) for path, f in contents.instruments.items() if f.instrument.mtdsg}
     pending: dict[str, InstrumentFile] = {}
-    changes: list[Change] = []
+    differences: list[Difference] = []
     notes = [f"{folder}: a new data folder, started with the bundled register of states and groups"] if seed else []
     stamp = as_of  # never today: a record's date is the page's own date, or the one the user gives
     kept: dict[str, bytes] = {}
@@ -637,10 +644,10 @@ def _plan(folder: Path, inputs: list[StatusInput], *, as_of: dt.date | None,
         kept.update(item.keep)
         notes += result.notes
         if base is not None:
-            changes += diff_participations(participations_of_file(base), participations_of_file(result.file))
+            differences += diff_participations(participations_of_file(base), participations_of_file(result.file))
         else:  # every participant of an instrument new to the folder is new: one line says it
-            changes.append(Change(result.file.instrument.id, "", ChangeKind.INSTRUMENT_ADDED,
-                                  count=len(result.file.participants)))
+            differences.append(Difference(result.file.instrument.id, "", DifferenceKind.INSTRUMENT_ADDED,
+                                          count=len(result.file.participants)))
         pending[mtdsg] = result.file
     after = dict(contents.instruments)
     created = []
@@ -665,7 +672,7 @@ def _plan(folder: Path, inputs: list[StatusInput], *, as_of: dt.date | None,
         problems = check_folder(attrs.evolve(contents, instruments=after))
         if any(p.severity is Severity.ERROR for p in problems):
             raise DataError(problems)
-    return ImportReport(tuple(changes), tuple(notes), written, tuple(created), tuple(skipped)), out
+    return ImportReport(tuple(differences), tuple(notes), written, tuple(created), tuple(skipped)), out
 
 
 def _with_checked(file: InstrumentFile, checked: dt.datetime | None) -> InstrumentFile:
