@@ -4,7 +4,7 @@ Facts only: each `Difference` carries the values that differ (ISO dates, enum va
 names), the participation added or removed, the statement concerned. `ratify.present.differences`
 words them (`str(difference)` is that, in English). A *difference* is between two versions of the
 data (a folder before and after an import); the *changes* of `Catalog.changes()` are the events of
-one version within a window of dates (see ARCHITECTURE.md, "Words").
+one version within a window of dates (see the glossary in ARCHITECTURE.md).
 """
 
 from __future__ import annotations
