@@ -28,6 +28,7 @@ import attrs
 import cattrs
 
 from ratify.errors import DataError, RatifyError
+from ratify.model.enums import ImportNoteKind
 from ratify.model.names import normalize
 from ratify.model.records import ActionKind, Localized, Source, Statement, StatementKind
 from ratify.query.catalog import Catalog
@@ -42,6 +43,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "sources"
 DATA = ROOT / "data"
 SNAPSHOT = ROOT / "src" / "ratify" / "store" / "bundled.snapshot"  # where resources.bundled_snapshot() finds it
+# what the import of a committed depositary file may not meet: a row or a code the data cannot place
+_PROBLEM_NOTES = {ImportNoteKind.UNMATCHED_PARTICIPANT, ImportNoteKind.UNKNOWN_CODE}
 
 
 @attrs.frozen
@@ -270,7 +273,7 @@ def build(check: bool) -> int:
             src = untc_source(doc, table.as_of, file=f"sources/untc/{table.file}",
                               note="; ".join(x for x in (table.origin, table.note) if x))
             result = document_to_file(doc, catalog.find_state, base=base, source=src)
-            problems += [n for n in result.notes if "matches no state" in n or "not in the legend" in n]
+            problems += [str(n) for n in result.notes if n.kind in _PROBLEM_NOTES]
             f = result.file
         if inst.mtdsg:
             corrections, sources = corrections_for(inst.mtdsg)

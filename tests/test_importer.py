@@ -11,7 +11,7 @@ from untc.untc_paths import FIXTURES
 
 import ratify
 from ratify.cli import main
-from ratify.query.diff import ChangeKind, diff_catalogs
+from ratify.query.diff import DifferenceKind, diff_catalogs
 from ratify.resources import bundled_data
 from ratify.untc.importer import import_untc
 
@@ -43,9 +43,9 @@ def test_an_empty_folder_starts_with_the_bundled_register_and_only_the_imported_
     report = import_untc([FIXTURES / "V-3.en.xml"], folder, as_of=D(2018, 1, 15))
     rows = len(ratify.untc.read_status(FIXTURES / "V-3.en.xml").rows)
     # an instrument ratify knows keeps the bundled register's id and description in a new folder
-    assert [(c.instrument, c.kind, c.count) for c in report.changes] == \
-        [("stateless-persons-1954", ChangeKind.INSTRUMENT_ADDED, rows)]
-    assert [str(c) for c in report.changes] == [f"stateless-persons-1954: new instrument ({rows} participants)"]
+    assert [(c.instrument, c.kind, c.count) for c in report.differences] == \
+        [("stateless-persons-1954", DifferenceKind.INSTRUMENT_ADDED, rows)]
+    assert [str(c) for c in report.differences] == [f"stateless-persons-1954: new instrument ({rows} participants)"]
     assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()) == \
         [".ratify.lock", "groups.toml", "instruments/stateless-persons-1954.toml", "states.toml"]  # the lock stays: it holds no data
     for name in ("states.toml", "groups.toml"):
@@ -94,7 +94,7 @@ def test_a_protocol_with_successions_and_repaired_encoding(folder: Path, cat: ra
     assert "“Czech Republic”" in cze.footnotes[0].text  # 0x1C/0x1D repaired to curly quotes
     assert new.participation("USA", "V-5").consent.date == D(1968, 11, 1)
     # the same table the bundled data was built from: no change in any fact
-    assert report.changes == () and diff_catalogs(cat, new) == []
+    assert report.differences == () and diff_catalogs(cat, new) == []
 
 
 def test_hand_curated_fields_survive_a_reimport(folder: Path) -> None:
@@ -120,10 +120,10 @@ def test_a_changed_file_yields_the_expected_diff(folder: Path, tmp_path: Path) -
     path = tmp_path / "V-5.en.xml"
     path.write_bytes(changed)
     report = import_untc([path], folder, as_of=D(2018, 1, 15), dry_run=True)
-    found = {(c.state, c.kind, c.field, c.old, c.new) for c in report.changes}
-    assert ("KAZ", ChangeKind.CHANGED, "consent", "1999-01-15", "1999-01-16") in found
-    assert ("TUR", ChangeKind.RENAMED, "name", "Turkey", "Türkiye") in found
-    assert any(c.state == "ZWE" and c.kind is ChangeKind.REMOVED for c in report.changes)
+    found = {(c.state, c.kind, c.field, c.old, c.new) for c in report.differences}
+    assert ("KAZ", DifferenceKind.CHANGED, "consent", "1999-01-15", "1999-01-16") in found
+    assert ("TUR", DifferenceKind.RENAMED, "name", "Turkey", "Türkiye") in found
+    assert any(c.state == "ZWE" and c.kind is DifferenceKind.REMOVED for c in report.differences)
     assert report.written == ("instruments/refugees-protocol-1967.toml",)
 
 
@@ -145,7 +145,7 @@ def test_dry_run_and_older_files_write_nothing(folder: Path, capsys: pytest.Capt
 
 def test_html_status_page_imports_as_the_bundled_table(folder: Path, cat: ratify.Catalog) -> None:
     report = import_untc([FIXTURES / "cmw.html"], folder)
-    assert report.changes == ()
+    assert report.differences == ()
     new = ratify.load(folder)
     assert new.participation("TJK", "IV-13").consent == cat.participation("TJK", "IV-13").consent
 
@@ -185,7 +185,7 @@ def test_all_407_stored_xml_files_import_into_one_folder_that_loads_and_validate
     assert not [p for p in ratify.validate(folder) if p.severity == "error"]
     assert cat.instrument("XXVII-7-d").mtdsg == "XXVII-7-d"
     again = import_untc(files, folder, as_of=D(2018, 1, 15))
-    assert again.written == () and again.changes == ()
+    assert again.written == () and again.differences == ()
 
 
 _SHARED_HTML = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "untc" / "html"

@@ -75,9 +75,11 @@ def test_matrix_on_the_almaty_declaration_day_against_later():
     then = cat.matrix(group="almaty-process", as_of=ALMATY_DAY)
     now = cat.matrix(group="almaty-process", as_of=dt.date(2013, 1, 1))
     assert then["TKM", "V-3"] is Status.NONE and now["TKM", "V-3"] is Status.PARTY
-    changed = {(c.state, c.instrument): (c.before, c.after) for c in now.changes_from(then)}
+    changed = {(c.state, c.instrument): (c.before, c.after) for c in now.transitions_from(then)}
     assert changed[("TKM", "stateless-persons-1954")] == (Status.NONE, Status.PARTY)
     assert changed[("TKM", "statelessness-reduction-1961")] == (Status.NONE, Status.PARTY)
+    with pytest.warns(DeprecationWarning, match="transitions_from"):
+        assert now.changes_from(then) == now.transitions_from(then)  # the old name, deprecated
 
 
 def test_lookups_outside_the_matrix_fail_clearly():

@@ -150,7 +150,7 @@ def test_importing_the_same_file_twice_changes_nothing(tmp_path: Path, name: str
     importer.import_untc([path], folder)
     after_first = snapshot(folder)
     report = importer.import_untc([path], folder)
-    assert report.written == () and report.changes == ()
+    assert report.written == () and report.differences == ()
     assert snapshot(folder) == after_first
 
 

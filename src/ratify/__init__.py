@@ -28,7 +28,7 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(["Basis", "Gap", "GapKind", "GapList"], "query.gaps"),
     "load": "query.load",
     "validate": "store.read",
-    **dict.fromkeys(["Matrix", "StatusChange"], "query.matrix"),
+    **dict.fromkeys(["Matrix", "StatusTransition"], "query.matrix"),
     **dict.fromkeys(["ActionKind", "Adoption", "Consent", "ConsentKind", "Denunciation", "Event", "Footnote",
                      "Group", "GroupMap", "Instrument", "InstrumentKind", "Localized", "Member", "Participation", "Relation",
                      "RelationKind", "Role", "Rule", "RuleKind", "Source", "State", "Statement", "StatementKind",
@@ -38,11 +38,19 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(["render_brief", "render_report"], "present.documents"),  # jinja2 etc. load on the first document
 }
 _SUBMODULES = {"plots": "present.plots"}
+# Old public names, still answered with a DeprecationWarning: old name → (new name, its module).
+_DEPRECATED: dict[str, tuple[str, str]] = {"StatusChange": ("StatusTransition", "query.matrix")}
 
 
 def __getattr__(name: str) -> Any:
     if name in _SUBMODULES:
         return importlib.import_module(f".{_SUBMODULES[name]}", __name__)
+    if name in _DEPRECATED:
+        import warnings
+
+        new, where = _DEPRECATED[name]
+        warnings.warn(f"ratify.{name} is now ratify.{new}", DeprecationWarning, stacklevel=2)
+        return getattr(importlib.import_module(f".{where}", __name__), new)
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'ratify' has no attribute {name!r}")
@@ -109,7 +117,7 @@ if TYPE_CHECKING:
     from ratify.query.events import ChangeList
     from ratify.query.gaps import Basis, Gap, GapKind, GapList
     from ratify.query.load import load
-    from ratify.query.matrix import Matrix, StatusChange
+    from ratify.query.matrix import Matrix, StatusTransition
     from ratify.store.location import DataOrigin
     from ratify.store.read import validate
     from ratify.untc.update import update
@@ -164,7 +172,7 @@ __all__ = [
     "Statement",
     "StatementKind",
     "Status",
-    "StatusChange",
+    "StatusTransition",
     "Theme",
     "UnknownNameError",
     "UnreachableError",

@@ -42,3 +42,10 @@ def test_import_ratify_loads_no_submodule() -> None:
     code = "import sys, ratify; print(sorted(m for m in sys.modules if m.startswith('ratify')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['ratify']"
+
+
+def test_a_renamed_public_name_still_answers_with_a_warning() -> None:
+    """`StatusChange` is now `StatusTransition` (a "change" is only an event of `Catalog.changes()`)."""
+    assert "StatusChange" not in ratify.__all__ and "StatusTransition" in ratify.__all__
+    with pytest.warns(DeprecationWarning, match="StatusTransition"):
+        assert ratify.StatusChange is ratify.StatusTransition

@@ -12,6 +12,7 @@ import pytest
 
 import ratify
 from ratify.cli import main
+from ratify.model.enums import ImportNoteKind
 from ratify.resources import bundled_data
 from ratify.untc.importer import import_untc
 
@@ -111,11 +112,13 @@ def test_an_undated_file_is_never_dated_today(tmp_path: Path) -> None:
     import datetime as dt
 
     report = import_untc([RAW / "V-5.en.xml"], tmp_path / "new")
-    assert any("no date of its own" in n and "--as-of" in n for n in report.notes)
+    (undated,) = [n for n in report.notes if n.kind is ImportNoteKind.UNDATED_FILE]
+    assert undated.file.endswith("V-5.en.xml") and undated.mtdsg == "V-5"
+    assert "no date of its own" in str(undated) and "--as-of" in str(undated)  # the words say what to do
     inst = ratify.load(tmp_path / "new").instrument("V-5")
     assert inst.as_of is None
     dated = import_untc([RAW / "V-5.en.xml"], tmp_path / "dated", as_of=dt.date(2018, 1, 15))
-    assert not any("no date of its own" in n for n in dated.notes)
+    assert not any(n.kind is ImportNoteKind.UNDATED_FILE for n in dated.notes)
     assert ratify.load(tmp_path / "dated").instrument("V-5").as_of == dt.date(2018, 1, 15)
 
 

@@ -118,6 +118,26 @@ def test_a_user_template_can_extend_the_bundled_layout(cat, tmp_path):
     assert "<h1>Kazakhstan</h1>" in html and "@page" in html
 
 
+@pytest.mark.parametrize("where", ["", "report/"])
+def test_a_user_report_template_may_keep_its_old_name(cat, tmp_path, where):
+    """The regional report's templates were `region.*.j2`: a user's folder that names them so still works,
+    and a template may still extend the bundled one under its old name."""
+    (tmp_path / "report").mkdir()
+    (tmp_path / f"{where}region.md.j2").write_text("{{ report.group_name }} ({{ doc.kind }})\n", encoding="utf-8")
+    assert ratify.render_report(cat, lang="ru", fmt="md", date=DATE, templates=tmp_path).startswith("Алматинский")
+    (tmp_path / f"{where}region.md.j2").unlink()
+    (tmp_path / "region.html.j2").write_text(
+        '{% extends "report/region.html.j2" %}{% block title %}Mine{% endblock %}', encoding="utf-8")
+    html = ratify.render_report(cat, lang="en", fmt="html", date=DATE, templates=tmp_path)
+    assert "<title>Mine</title>" in html and '<body class="region">' in html and "@page" in html
+
+
+def test_a_user_template_under_the_new_name_wins(cat, tmp_path):
+    (tmp_path / "report.md.j2").write_text("new {{ doc.kind }}\n", encoding="utf-8")
+    (tmp_path / "region.md.j2").write_text("old\n", encoding="utf-8")
+    assert ratify.render_report(cat, fmt="md", date=DATE, templates=tmp_path) == "new report\n"
+
+
 @pytest.mark.parametrize("source", [
     "{{ ''.__class__.__mro__ }}",
     "{{ ''.__class__.__mro__[1].__subclasses__() }}",

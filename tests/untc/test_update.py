@@ -24,7 +24,7 @@ from untc.untc_paths import FIXTURES, SHARED
 import ratify
 from ratify.cli import main
 from ratify.errors import FetchError, UnreachableError, UpdateError
-from ratify.query.diff import ChangeKind
+from ratify.query.diff import DifferenceKind
 from ratify.resources import bundled_data
 from ratify.store.location import DataOrigin
 from ratify.store.transaction import LOCK_NAME
@@ -427,7 +427,7 @@ def test_a_page_with_one_participant_more_shows_it_and_is_written(server: Server
     assert ratify.load(folder).participation("ALB", "IV-13") is None
     report = update(["IV-13"], folder, settings=settings)
     assert report.imported is not None
-    added = [c for c in report.imported.changes if c.kind is ChangeKind.ADDED]
+    added = [c for c in report.imported.differences if c.kind is DifferenceKind.ADDED]
     assert [c.state for c in added] == ["ALB"]
     # the Migrant Workers Convention is one ratify describes: its file takes the bundled register's id
     assert report.imported.written == ("instruments/icrmw-1990.toml",)
@@ -489,7 +489,7 @@ def test_updating_twice_changes_no_fact_and_records_each_check(server: Server, s
     checked = ratify.load(data_copy).instrument("IV-13").checked
     time.sleep(1.1)  # the kept pages are named by the second they were fetched
     second = update(["iv-13"], data_copy, settings=settings)
-    assert second.imported is not None and second.imported.changes == ()
+    assert second.imported is not None and second.imported.differences == ()
     cat = ratify.load(data_copy)
     assert cat.instrument("IV-13").checked > checked and str(cat.instrument("IV-13").as_of) == "2026-02-03"
     assert len(list((data_copy / "fetched" / "IV-13").glob("*.html"))) == 2

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ratify.cli.options import iso_date
+from ratify.present.i18n import available_languages, language
 from ratify.untc.importer import import_untc
 
 __all__ = ["register"]
@@ -26,6 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="the date of files that carry no 'status as at' stamp (XML); default: today")
     p.add_argument("--force", action="store_true", help="import files older than the folder's own tables too")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
+    p.add_argument("--lang", choices=available_languages(), default="en",
+                   help="language of the changes, notes and summary (default: en)")
     p.set_defaults(run=_import)
 
 
@@ -38,17 +41,16 @@ def _progress(i: int, n: int, name: str) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from ratify.present.differences import difference_text
+    from ratify.present.imports import import_summary, note_line
+
     report = import_untc(args.files, args.data, dry_run=args.dry_run, as_of=args.as_of,
                          force=args.force, progress=_progress)
+    lg = language(args.lang)
     if not args.quiet:
-        for change in report.changes:
-            print(change)
+        for difference in report.differences:
+            print(difference_text(difference, lg))
         for note in report.notes:
-            print(f"note: {note}", file=sys.stderr)
-    verb = "would write" if args.dry_run else "wrote"
-    created = f", {len(report.created)} new instrument{'s' if len(report.created) != 1 else ''}" \
-        if report.created else ""
-    print(f"{len(args.files)} file{'s' if len(args.files) != 1 else ''} read, {len(report.changes)} "
-          f"change{'s' if len(report.changes) != 1 else ''}{created}; {verb} {len(report.written)} "
-          f"instrument file{'s' if len(report.written) != 1 else ''}")
+            print(note_line(note, lg), file=sys.stderr)
+    print(import_summary(len(args.files), report, lg, dry_run=args.dry_run))
     return 0

@@ -31,7 +31,7 @@ def _common(p: argparse.ArgumentParser, what: str) -> None:
     p.add_argument("--date", metavar="YYYY-MM-DD", type=iso_date,
                    help=f"the date printed on the {what} (default: today)")
     p.add_argument("--templates", metavar="DIR", type=Path,
-                   help="a folder of your own jinja2 templates (brief.html.j2, region.md.j2, …; rendered sandboxed)")
+                   help="a folder of your own jinja2 templates (brief.html.j2, report.md.j2, …; rendered sandboxed)")
     add_data(p)
 
 

@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ratify.errors import UnreachableError, UpdateError
+from ratify.present.i18n import Lang, available_languages, language
 from ratify.store.location import DATA_VARIABLE
+
+if TYPE_CHECKING:
+    from ratify.untc.update import UpdateStep
 
 __all__ = ["EXIT_NETWORK", "EXIT_PARTIAL", "register"]
 
@@ -54,15 +60,24 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--pause", metavar="SECONDS", type=_seconds, default=None,
                    help="the pause between two requests (default: 1)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
+    p.add_argument("--lang", choices=available_languages(), default="en",
+                   help="language of the progress, changes, notes and summary (default: en)")
     p.set_defaults(run=_update)
 
 
-def _progress(mtdsg: str, what: str) -> None:
-    print(f"{mtdsg}: {what}", file=sys.stderr, flush=True)
+def _progress(lang: Lang) -> Callable[[str, UpdateStep], None]:
+    from ratify.present.imports import step_text
+
+    def say(mtdsg: str, step: UpdateStep) -> None:
+        print(f"{mtdsg}: {step_text(step, lang)}", file=sys.stderr, flush=True)
+
+    return say
 
 
 def _update(args: argparse.Namespace) -> int:
     from ratify.cli.options import describe_origin
+    from ratify.present.differences import difference_text
+    from ratify.present.imports import created_folder_text, failure_text, note_line, update_summary
     from ratify.untc.fetch import FetchSettings
     from ratify.untc.update import update
 
@@ -72,9 +87,10 @@ def _update(args: argparse.Namespace) -> int:
     if args.pause is not None:
         options["pause"] = args.pause
     settings = FetchSettings(**options)  # type: ignore[arg-type]
+    lg = language(args.lang)
     try:
         report = update(args.treaties, args.data, dry_run=args.dry_run, keep_going=args.keep_going,
-                        settings=settings, progress=None if args.quiet else _progress)
+                        settings=settings, progress=None if args.quiet else _progress(lg))
     except UnreachableError as exc:
         print(f"ratify: {exc}", file=sys.stderr)
         return EXIT_NETWORK
@@ -83,24 +99,14 @@ def _update(args: argparse.Namespace) -> int:
         return EXIT_NETWORK if exc.network else 1
     print(describe_origin(report.origin), file=sys.stderr)
     if report.created_folder:
-        print(f"note: created your data folder {report.origin.path} from the bundled snapshot", file=sys.stderr)
+        print(created_folder_text(report.origin.path, lg), file=sys.stderr)
     imported = report.imported
     if imported is not None and not args.quiet:
-        for change in imported.changes:
-            print(change)
+        for difference in imported.differences:
+            print(difference_text(difference, lg))
         for note in imported.notes:
-            print(f"note: {note}", file=sys.stderr)
+            print(note_line(note, lg), file=sys.stderr)
     for failure in report.failures:
-        print(f"failed: {failure.mtdsg}: {failure.url}: {failure.reason}", file=sys.stderr)
-    n = len(report.treaties)
-    read = n - len(report.failures)
-    changes = len(imported.changes) if imported else 0
-    written = len(imported.written) if imported else 0
-    skipped = len(imported.skipped) if imported else 0
-    verb = "would write" if args.dry_run else "wrote"
-    extra = f", {skipped} older than the folder's (skipped)" if skipped else ""
-    failed = f", {len(report.failures)} failed" if report.failures else ""
-    print(f"{read} of {n} page{'s' if n != 1 else ''} read{failed}{extra}; {changes} "
-          f"change{'s' if changes != 1 else ''}; {verb} {written} instrument file{'s' if written != 1 else ''}"
-          + (" (the time checked)" if written and not changes else ""))
+        print(failure_text(failure, lg), file=sys.stderr)
+    print(update_summary(report, lg))
     return EXIT_PARTIAL if report.failures else 0

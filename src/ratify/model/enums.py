@@ -16,6 +16,7 @@ __all__ = [
     "ActionKind",
     "ConsentKind",
     "GapKind",
+    "ImportNoteKind",
     "InstrumentKind",
     "ProcedureKind",
     "RelationKind",
@@ -26,6 +27,7 @@ __all__ = [
     "Step",
     "Theme",
     "UNStatus",
+    "UpdateStepKind",
 ]
 
 
@@ -223,6 +225,36 @@ class AcceptanceKind(enum.Enum):
     PROTOCOL = "protocol"  # by becoming party to the instrument (an optional protocol)
     DECLARATION = "declaration"  # by a declaration under the procedure's article
     OPT_OUT = "opt_out"  # with participation, unless it declared (or reserved) under `opt_out_article`
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class ImportNoteKind(enum.Enum):
+    """What a person should know about an import of depositary status files (`ratify.untc.notes.ImportNote`)."""
+
+    NEW_FOLDER = "new_folder"  # the folder was new: started with the bundled register of states and groups
+    NO_TABLE = "no_table"  # the file has no participants table: the folder's participants are kept
+    UNMATCHED_PARTICIPANT = "unmatched_participant"  # a row names no known state: kept under [[unmatched]]
+    SECOND_ROW = "second_row"  # a second row for the same state: kept under [[unmatched]]
+    DATE_ORDER = "date_order"  # dates out of order in the depositary's own record: kept as recorded
+    UNDATED_CELL = "undated_cell"  # a cell holds no date: kept as printed
+    UNKNOWN_CODE = "unknown_code"  # a cell's code is not in its column's legend: kept as "other"
+    CURATED_STATEMENT_KEPT = "curated_statement_kept"  # a curated statement no longer in the file: kept
+    CORRECTION_IN_TABLE = "correction_in_table"  # what a correction gives is now in the depositary's table
+    UNDATED_FILE = "undated_file"  # the file carries no date of its own: its table is left undated
+    OLDER_THAN_FOLDER = "older_than_folder"  # the file's table is older than the folder's: skipped
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class UpdateStepKind(enum.Enum):
+    """What `ratify update` is doing with one treaty's status page (`ratify.untc.update.UpdateStep`)."""
+
+    FETCHING = "fetching"
+    READ = "read"
+    FAILED = "failed"  # with keep_going: the treaty is left as it was
 
     def __str__(self) -> str:
         return self.value

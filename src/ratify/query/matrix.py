@@ -9,6 +9,7 @@ columns — no state can be party to them — which never count towards coverage
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -21,13 +22,14 @@ from ratify.model.records import Instrument, State
 if TYPE_CHECKING:
     from ratify.query.catalog import Catalog, InstrumentRef, StateRef
 
-__all__ = ["Matrix", "StatusChange", "build_matrix", "column_label", "compare"]
+__all__ = ["Matrix", "StatusTransition", "build_matrix", "column_label", "compare"]
 
 
 
 @attrs.frozen
-class StatusChange:
-    """One cell that differs between two matrices (see `Matrix.changes_from`)."""
+class StatusTransition:
+    """A state's status in an instrument, moved from `before` to `after` between two matrices
+    (see `Matrix.transitions_from`)."""
 
     state: str
     instrument: str
@@ -98,15 +100,20 @@ class Matrix:
         return tuple(inst for inst, col in zip(self.instruments, zip(*self.cells, strict=True), strict=False)
                      if len(set(col)) > 1)
 
-    def changes_from(self, earlier: Matrix) -> tuple[StatusChange, ...]:
+    def transitions_from(self, earlier: Matrix) -> tuple[StatusTransition, ...]:
         """The cells of both matrices whose status differs between `earlier` and this one."""
         out = []
         for st, inst, now in self:
             if st.alpha3 in earlier._rows and inst.id in earlier._cols:
                 then = earlier.cells[earlier._rows[st.alpha3]][earlier._cols[inst.id]]
                 if then is not now:
-                    out.append(StatusChange(st.alpha3, inst.id, then, now))
+                    out.append(StatusTransition(st.alpha3, inst.id, then, now))
         return tuple(out)
+
+    def changes_from(self, earlier: Matrix) -> tuple[StatusTransition, ...]:
+        """The old name of `transitions_from` (deprecated)."""
+        warnings.warn("Matrix.changes_from is now Matrix.transitions_from", DeprecationWarning, stacklevel=2)
+        return self.transitions_from(earlier)
 
     # -- display ------------------------------------------------------------------------------------
 

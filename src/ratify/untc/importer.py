@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import os
 import re
+import warnings
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ratify.errors import DataError, Severity, UntcFormatError
-from ratify.model.enums import ActionKind, ConsentKind, InstrumentKind, StatementKind, Theme
+from ratify.model.enums import ActionKind, ConsentKind, ImportNoteKind, InstrumentKind, StatementKind, Theme
 from ratify.model.names import normalize
 from ratify.model.records import (
     Adoption,
@@ -32,7 +33,7 @@ from ratify.model.records import (
     State,
     Statement,
 )
-from ratify.query.diff import Change, ChangeKind
+from ratify.query.diff import Difference, DifferenceKind
 from ratify.resources import bundled_data
 from ratify.store.schema import Correction, InstrumentFile, ParticipantRecord, UnmatchedRow
 from ratify.store.transaction import is_empty_folder, writing
@@ -40,11 +41,13 @@ from ratify.store.validate import date_order_issues
 from ratify.untc.document import Cell, Column, Row, StatusDocument
 from ratify.untc.document import Statement as RawStatement
 from ratify.untc.header import roman_value
+from ratify.untc.notes import ImportNote
 
 if TYPE_CHECKING:
     from ratify.store.read import FolderContents
 
 __all__ = [
+    "ImportNote",
     "ImportReport",
     "ImportResult",
     "StatusInput",
@@ -86,7 +89,7 @@ class ImportResult:
     """A converted file and what a person should know about the conversion."""
 
     file: InstrumentFile
-    notes: tuple[str, ...] = ()
+    notes: tuple[ImportNote, ...] = ()
 
 
 def check_mtdsg(doc: StatusDocument) -> str:
@@ -144,10 +147,9 @@ def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: Inst
     """Convert `doc` into an instrument file, keeping every curated field of `base`."""
     if not doc.columns and base is not None and base.participants:
         # a header-only file (a page without its table) says nothing about the participants: keep them
-        return ImportResult(base, ((f"{doc.source}: no participants table; the {len(base.participants)} "
-                                   f"participants already in the folder are kept"),))
+        return ImportResult(base, (ImportNote(ImportNoteKind.NO_TABLE, doc.source, count=len(base.participants)),))
     check_mtdsg(doc)
-    notes: list[str] = []
+    notes: list[ImportNote] = []
     src = source or untc_source(doc, as_of)
     instrument = _instrument(doc, base, src)
     sig_col, consent_col = _column_roles(doc.columns)
@@ -162,10 +164,10 @@ def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: Inst
         state = find_state(row.name)
         if state is None:
             unmatched.append(UnmatchedRow(row.name, tuple(c.text for c in row.cells), row.footnotes))
-            notes.append(f"{doc.source}: participant {row.name!r} matches no state; kept under [[unmatched]]")
+            notes.append(ImportNote(ImportNoteKind.UNMATCHED_PARTICIPANT, doc.source, participant=row.name))
             continue
         if state.alpha3 in seen:
-            notes.append(f"{doc.source}: {row.name!r} is a second row for {state.alpha3}; kept under [[unmatched]]")
+            notes.append(ImportNote(ImportNoteKind.SECOND_ROW, doc.source, participant=row.name, state=state.alpha3))
             unmatched.append(UnmatchedRow(row.name, tuple(c.text for c in row.cells), row.footnotes))
             continue
         seen.add(state.alpha3)
@@ -177,7 +179,8 @@ def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: Inst
         quirks = tuple(code for _, code, _ in date_order_issues(rec, adopted))
         if quirks:
             rec = attrs.evolve(rec, quirks=quirks)
-            notes.append(f"{doc.source}: {row.name}: {', '.join(quirks)} in the depositary's own record; kept as recorded")
+            notes.append(ImportNote(ImportNoteKind.DATE_ORDER, doc.source, participant=row.name, state=state.alpha3,
+                                    codes=quirks))
         previous = old.get(state.alpha3)
         participants.append(rec if previous is None else _keep_curated(rec, previous, notes, doc.source))
     for code, rec in old.items():
@@ -186,7 +189,7 @@ def document_to_file(doc: StatusDocument, find_state: StateFinder, *, base: Inst
     participants.sort(key=lambda r: r.state)
     sources = _merge_sources(base, src)
     corrections = base.corrections if base else ()
-    notes += _redundant_corrections(corrections, participants)
+    notes += _redundant_corrections(corrections, participants, doc.source)
     file = InstrumentFile(instrument=instrument, sources=sources, participants=tuple(participants),
                           corrections=corrections, unmatched=tuple(unmatched))
     return ImportResult(file, tuple(notes))
@@ -261,7 +264,7 @@ def _column_roles(columns: tuple[Column, ...]) -> tuple[int | None, int | None]:
 
 
 def _record(doc: StatusDocument, row: Row, state: State, sig_col: int | None, consent_col: int | None,
-            notes: list[str], note_texts: dict[str, str]) -> ParticipantRecord:
+            notes: list[ImportNote], note_texts: dict[str, str]) -> ParticipantRecord:
     signature = consent = None
     kind: ConsentKind | None = None
     label: str | None = None
@@ -273,7 +276,8 @@ def _record(doc: StatusDocument, row: Row, state: State, sig_col: int | None, co
         bracketed |= cell.bracketed
         column = doc.columns[i]
         if cell.date is None:
-            notes.append(f"{doc.source}: {row.name}: cell {cell.text!r} holds no date; kept as printed")
+            notes.append(ImportNote(ImportNoteKind.UNDATED_CELL, doc.source, participant=row.name, state=state.alpha3,
+                                    value=cell.text, column=column.label))
             extra.append(f"{column.label}: {cell.text}")
         elif i == sig_col:
             signature = cell.date
@@ -304,10 +308,11 @@ def _record(doc: StatusDocument, row: Row, state: State, sig_col: int | None, co
 
 
 def _consent_kind(column: Column, cell: Cell, source: str, name: str,
-                  notes: list[str]) -> tuple[ConsentKind | None, str | None]:
+                  notes: list[ImportNote]) -> tuple[ConsentKind | None, str | None]:
     meaning = column.meaning(cell.code)
     if meaning is None:
-        notes.append(f"{source}: {name}: code {cell.code!r} is not in the legend {column.label!r}; kept as 'other'")
+        notes.append(ImportNote(ImportNoteKind.UNKNOWN_CODE, source, participant=name, value=cell.code,
+                                column=column.label))
         return ConsentKind.OTHER, f"code {cell.code}" if cell.code else "undefined in the legend"
     kind = consent_kind_of(meaning)
     if kind is None:
@@ -469,7 +474,7 @@ def _same_text(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and normalize(a) == normalize(b)
 
 
-def _keep_curated(new: ParticipantRecord, old: ParticipantRecord | None, notes: list[str],
+def _keep_curated(new: ParticipantRecord, old: ParticipantRecord | None, notes: list[ImportNote],
                   source: str) -> ParticipantRecord:
     """`new` from the depositary, with the hand-made parts of `old` carried over."""
     if old is None:
@@ -491,12 +496,14 @@ def _keep_curated(new: ParticipantRecord, old: ParticipantRecord | None, notes: 
         elif curated or st.text is None:
             statements.append(st)
             if st.text is not None:
-                notes.append(f"{source}: {new.state}: a curated {st.kind.value} is no longer in the file; kept")
+                notes.append(ImportNote(ImportNoteKind.CURATED_STATEMENT_KEPT, source, state=new.state,
+                                        statement=st.kind))
     return attrs.evolve(new, statements=tuple(statements), notes=old.notes,
                         entry_into_force=old.entry_into_force or new.entry_into_force)
 
 
-def _redundant_corrections(corrections: Iterable[Correction], participants: Iterable[ParticipantRecord]) -> list[str]:
+def _redundant_corrections(corrections: Iterable[Correction], participants: Iterable[ParticipantRecord],
+                           source: str) -> list[ImportNote]:
     by_state = {p.state: p for p in participants}
     out = []
     for c in corrections:
@@ -504,7 +511,8 @@ def _redundant_corrections(corrections: Iterable[Correction], participants: Iter
         if rec is None:
             continue
         if c.action is ActionKind.SIGNATURE and rec.signature == c.date or c.action.is_consent and rec.consent == c.date:
-            out.append(f"correction for {c.state} ({c.action.value} {c.date}) is now in the depositary's table")
+            out.append(ImportNote(ImportNoteKind.CORRECTION_IN_TABLE, source, state=c.state, action=c.action,
+                                  date=c.date))
     return out
 
 
@@ -515,15 +523,21 @@ def _redundant_corrections(corrections: Iterable[Correction], participants: Iter
 class ImportReport:
     """What `import_untc` did (or, with dry_run, would do).
 
-    An instrument new to the folder is one change (INSTRUMENT_ADDED, with its number of
-    participants) and is listed in `created`; the other changes are participant by participant.
+    An instrument new to the folder is one difference (INSTRUMENT_ADDED, with its number of
+    participants) and is listed in `created`; the other differences are participant by participant.
     """
 
-    changes: tuple[Change, ...]
-    notes: tuple[str, ...]
+    differences: tuple[Difference, ...]
+    notes: tuple[ImportNote, ...]  # what a person should know, as facts (`str(note)` words it in English)
     written: tuple[str, ...]  # the instrument files written (relative to the data folder)
     created: tuple[str, ...]  # instruments new to the folder
     skipped: tuple[str, ...] = ()  # MTDSG numbers of files older than the folder's table, not imported
+
+    @property
+    def changes(self) -> tuple[Difference, ...]:
+        """The old name of `differences` (deprecated)."""
+        warnings.warn("ImportReport.changes is now ImportReport.differences", DeprecationWarning, stacklevel=2)
+        return self.differences
 
 
 @attrs.frozen
@@ -596,8 +610,8 @@ def _plan(folder: Path, inputs: list[StatusInput], *, as_of: dt.date | None,
     catalog = catalog_of(contents)  # the folder must be valid before anything is added to it
     existing = {f.instrument.mtdsg: (path, f) for path, f in contents.instruments.items() if f.instrument.mtdsg}
     pending: dict[str, InstrumentFile] = {}
-    changes: list[Change] = []
-    notes = [f"{folder}: a new data folder, started with the bundled register of states and groups"] if seed else []
+    differences: list[Difference] = []
+    notes = [ImportNote(ImportNoteKind.NEW_FOLDER, str(folder))] if seed else []
     stamp = as_of  # never today: a record's date is the page's own date, or the one the user gives
     kept: dict[str, bytes] = {}
     skipped: list[str] = []
@@ -616,11 +630,10 @@ def _plan(folder: Path, inputs: list[StatusInput], *, as_of: dt.date | None,
                 when = base.instrument.as_of
                 kept_source = next((x for x in base.sources if x.id == base.instrument.source), None)
         if when is None:
-            notes.append(f"{name}: carries no date of its own (no 'status as at'): its table is left undated; "
-                         "give --as-of DATE, the date the copy was made")
+            notes.append(ImportNote(ImportNoteKind.UNDATED_FILE, name, mtdsg=mtdsg))
         if base is not None and base.instrument.as_of and when and when < base.instrument.as_of and not force:
-            notes.append(f"{name}: its table is as of {when}, older than the folder's {mtdsg} "
-                         f"(as of {base.instrument.as_of}); skipped (use --force to import it anyway)")
+            notes.append(ImportNote(ImportNoteKind.OLDER_THAN_FOLDER, name, mtdsg=mtdsg, date=when,
+                                    folder_date=base.instrument.as_of))
             skipped.append(mtdsg)
             continue
         source = kept_source or untc_source(doc, when, file=item.file)
@@ -638,10 +651,10 @@ def _plan(folder: Path, inputs: list[StatusInput], *, as_of: dt.date | None,
         kept.update(item.keep)
         notes += result.notes
         if base is not None:
-            changes += diff_participations(participations_of_file(base), participations_of_file(result.file))
+            differences += diff_participations(participations_of_file(base), participations_of_file(result.file))
         else:  # every participant of an instrument new to the folder is new: one line says it
-            changes.append(Change(result.file.instrument.id, "", ChangeKind.INSTRUMENT_ADDED,
-                                  count=len(result.file.participants)))
+            differences.append(Difference(result.file.instrument.id, "", DifferenceKind.INSTRUMENT_ADDED,
+                                          count=len(result.file.participants)))
         pending[mtdsg] = result.file
     after = dict(contents.instruments)
     created = []
@@ -666,7 +679,7 @@ def _plan(folder: Path, inputs: list[StatusInput], *, as_of: dt.date | None,
         problems = check_folder(attrs.evolve(contents, instruments=after))
         if any(p.severity is Severity.ERROR for p in problems):
             raise DataError(problems)
-    return ImportReport(tuple(changes), tuple(notes), written, tuple(created), tuple(skipped)), out
+    return ImportReport(tuple(differences), tuple(notes), written, tuple(created), tuple(skipped)), out
 
 
 def _with_checked(file: InstrumentFile, checked: dt.datetime | None) -> InstrumentFile:

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from ratify.errors import FetchError, UnknownNameError, UnreachableError, UntcFormatError, UpdateError
+from ratify.model.enums import UpdateStepKind
 from ratify.query.catalog import Catalog
 from ratify.resources import bundled_data
 from ratify.store.location import DataOrigin, Origin, ensure_user_folder, update_folder
@@ -36,12 +37,33 @@ from ratify.untc.document import StatusDocument
 from ratify.untc.fetch import Fetched, Fetcher, FetchSettings, status_path, user_agent
 from ratify.untc.importer import ImportReport, StatusInput, import_status
 
-__all__ = ["FETCHED_DIR", "Failure", "UpdateReport", "fetched_files", "update"]
+__all__ = ["FETCHED_DIR", "Failure", "UpdateReport", "UpdateStep", "UpdateStepKind", "fetched_files", "update"]
 
 FETCHED_DIR = "fetched"
 _MTDSG = re.compile(r"(?i)^([IVXL]+)((?:-[0-9A-Za-z]+)+)$")
 
-Progress = Callable[[str, str], None]  # (MTDSG number, what is happening)
+
+
+@attrs.frozen
+class UpdateStep:
+    """What is happening to one treaty's page, as facts (given to `update`'s `progress`)."""
+
+    kind: UpdateStepKind
+    url: str  # the page asked for
+    participants: int | None = None  # READ: the rows of its table
+    as_of: dt.date | None = None  # READ: its "status as at" stamp, if it has one
+    reason: str | None = None  # FAILED: why
+
+    def __str__(self) -> str:
+        """The step in English words, "read: 182 participants, status as at 2026-02-03" (a door into
+        `ratify.present.imports`)."""
+        from ratify.present.i18n import language
+        from ratify.present.imports import step_text
+
+        return step_text(self, language("en"))
+
+
+Progress = Callable[[str, UpdateStep], None]  # (MTDSG number, what is happening)
 
 
 @attrs.frozen
@@ -144,7 +166,8 @@ def update(names: Iterable[str] = (), data: str | os.PathLike[str] | None = None
     `data`: the folder to update (default: ``$RATIFY_DATA``, else the user's data folder, created
     from the bundled snapshot on first use; never the bundled snapshot). Raises
     :class:`UnreachableError` if the server cannot be reached, :class:`UpdateError` for a page that
-    cannot be fetched or read (unless `keep_going`); nothing is written then.
+    cannot be fetched or read (unless `keep_going`); nothing is written then. `progress(mtdsg, step)`
+    is told each step of each treaty (an `UpdateStep`: facts; `str(step)` is it in English words).
     """
     from ratify.query.load import catalog_of
     from ratify.store.read import read_folder
@@ -165,7 +188,7 @@ def update(names: Iterable[str] = (), data: str | os.PathLike[str] | None = None
     failures: list[Failure] = []
     for mtdsg in treaties:
         url = fetcher.url_of(status_path(mtdsg))
-        say(mtdsg, f"fetching {url}")
+        say(mtdsg, UpdateStep(UpdateStepKind.FETCHING, url))
         try:
             page = fetcher.get(status_path(mtdsg))
             doc = _read(mtdsg, page)
@@ -178,10 +201,10 @@ def update(names: Iterable[str] = (), data: str | os.PathLike[str] | None = None
             if not keep_going:
                 raise UpdateError(mtdsg, url, exc.reason, network=network) from None
             failures.append(failure)
-            say(mtdsg, f"failed: {exc.reason}")
+            say(mtdsg, UpdateStep(UpdateStepKind.FAILED, url, reason=exc.reason))
             continue
         file, keep = fetched_files(mtdsg, page)
-        say(mtdsg, f"read: {len(doc.rows)} participants, status as at {doc.as_of or 'no date'}")
+        say(mtdsg, UpdateStep(UpdateStepKind.READ, url, participants=len(doc.rows), as_of=doc.as_of))
         inputs.append(StatusInput(doc, page.final_url, file=file, retrieved=page.fetched_at.date(),
                                   checked=page.fetched_at, keep=keep))
     if not inputs:

@@ -87,5 +87,5 @@ def render_report(cat: Catalog, group: str | Group | _Default | None = DEFAULT_G
     if chosen is None:
         raise ReportError("this data folder marks no group as the default: name the group of the report "
                           f"(one of {', '.join(g.id for g in cat.groups) or 'none'})")
-    return render_document(cat, "region", lang, fmt, templates, group=chosen, since=since, as_of=as_of,
+    return render_document(cat, "report", lang, fmt, templates, group=chosen, since=since, as_of=as_of,
                            date=date)

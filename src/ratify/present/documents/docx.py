@@ -69,7 +69,7 @@ class _Writer:
         self.ctx = ctx
         self.doc = doc = docx.Document()
         section = doc.sections[0]
-        if ctx.kind == "region":
+        if ctx.kind == "report":
             section.orientation = WD_ORIENT.LANDSCAPE
             section.page_width, section.page_height = Mm(297), Mm(210)
         else:

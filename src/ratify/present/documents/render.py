@@ -1,8 +1,9 @@
 """Rendering: a document's context through its jinja2 template (HTML, Markdown) or the Word writer.
 
 Templates live in `templates/report/` (found with `ratify._resources.bundled_templates()`): one
-base layout per format and one template per document — `brief.html.j2`, `brief.md.j2`,
-`region.html.j2`, `region.md.j2`. Their translatable strings go through `jinja2.ext.i18n` and the
+base layout per format and one template per document, named by its kind — `brief.html.j2`,
+`brief.md.j2`, `report.html.j2`, `report.md.j2` (the regional report's were `region.*.j2`: a user's
+folder may still name them so, and a template may still extend `report/region.html.j2`). Their translatable strings go through `jinja2.ext.i18n` and the
 gettext catalog of `ratify.reports.i18n`.
 
 Every string from data is escaped: HTML by jinja2's autoescaping; Markdown by a `finalize` hook
@@ -36,7 +37,9 @@ if TYPE_CHECKING:
 
 __all__ = ["environment", "md_escape", "printable", "render_context", "render_document", "template_names"]
 
-_VARIABLE = {"brief": "brief", "region": "report"}  # the name a document's context has in its template (and `doc`)
+_VARIABLE = {"brief": "brief", "report": "report"}  # the name a document's context has in its template (and `doc`)
+# the old stem of a template renamed: a folder that has only the old name answers for the new one, and back
+_RENAMED = {"report": "region", "region": "report"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _MD_BREAKS = re.compile(r"[\t\n\v\f\r \x85\u2028\u2029]+")  # folded to one space (no-break spaces stay)
 
@@ -68,6 +71,36 @@ def template_names(kind: str, fmt: str) -> list[str]:
     return [f"{kind}.{fmt}.j2", f"report/{kind}.{fmt}.j2"]
 
 
+def _other_name(template: str) -> str | None:
+    """The same template under its old (or new) name: `report/region.md.j2` for `report/report.md.j2`."""
+    folder, _, name = template.rpartition("/")
+    stem, dot, rest = name.partition(".")
+    other = _RENAMED.get(stem)
+    if other is None or not dot:
+        return None
+    return f"{folder}/{other}.{rest}" if folder else f"{other}.{rest}"
+
+
+def _renamed_loader(inner: jinja2.BaseLoader) -> jinja2.BaseLoader:
+    """`inner`, where a template it lacks is looked up once more under its other name (see `_RENAMED`)."""
+    import jinja2
+
+    class RenamedLoader(jinja2.BaseLoader):
+        def get_source(self, environment: jinja2.Environment, template: str) -> Any:
+            try:
+                return inner.get_source(environment, template)
+            except jinja2.TemplateNotFound:
+                other = _other_name(template)
+                if other is None:
+                    raise
+                try:
+                    return inner.get_source(environment, other)
+                except jinja2.TemplateNotFound:
+                    raise jinja2.TemplateNotFound(template) from None
+
+    return RenamedLoader()
+
+
 @cache
 def environment(fmt: str, lang: str, user_dir: str | None = None) -> jinja2.Environment:
     """The jinja2 environment for one format and language (sandboxed when a user folder is given)."""
@@ -76,9 +109,9 @@ def environment(fmt: str, lang: str, user_dir: str | None = None) -> jinja2.Envi
     from ratify.present.documents.sandbox import BoundedSandbox
     from ratify.resources import bundled_templates
 
-    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(bundled_templates())]
+    loaders: list[jinja2.BaseLoader] = [_renamed_loader(jinja2.FileSystemLoader(bundled_templates()))]
     if user_dir is not None:
-        loaders.insert(0, jinja2.FileSystemLoader(user_dir))
+        loaders.insert(0, _renamed_loader(jinja2.FileSystemLoader(user_dir)))
     cls = BoundedSandbox if user_dir is not None else jinja2.Environment
     env = cls(
         loader=jinja2.ChoiceLoader(loaders),

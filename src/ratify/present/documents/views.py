@@ -336,7 +336,7 @@ class ReportContext:
     data_sources: tuple[DataSourceItem, ...]
     stale: tuple[DataSourceItem, ...]
     notes: tuple[Note, ...]
-    kind: str = "region"
+    kind: str = "report"
     records_text: str = ""  # as in BriefContext
     provenance: tuple[ProvenanceItem, ...] = ()  # as in BriefContext
     data_origin: str | None = None  # as in BriefContext

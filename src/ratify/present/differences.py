@@ -1,4 +1,4 @@
-"""A change between two versions of the data in words: the lines `import-untc` and `update` print."""
+"""A difference between two versions of the data in words: the lines `import-untc` and `update` print."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from ratify.present.vocabulary import CONSENT_LABELS, STATEMENT_LABELS
 if TYPE_CHECKING:
     from ratify.model.records import Participation, Statement
     from ratify.present.i18n import Lang
-    from ratify.query.diff import Change
+    from ratify.query.diff import Difference
 
-__all__ = ["change_text"]
+__all__ = ["difference_text"]
 
-# the fields a change names (query/diff.py `_fields`), in words
+# the fields a difference names (query/diff.py `_fields`), in words
 _FIELDS = {
     "signature": N_("signature"),
     "consent": N_("consent"),
@@ -25,32 +25,32 @@ _FIELDS = {
 }
 
 
-def change_text(change: Change, lang: Lang) -> str:
+def difference_text(difference: Difference, lang: Lang) -> str:
     """One line: "v-3 KAZ: consent 1999-01-15 → 1999-01-16", "v-3: new instrument (93 participants)"."""
-    from ratify.query.diff import ChangeKind
+    from ratify.query.diff import DifferenceKind
 
-    kind = change.kind
-    if kind is ChangeKind.INSTRUMENT_ADDED:
-        count = lang.ngettext("%(num)d participant", "%(num)d participants", change.count or 0)
-        return lang.gettext("%(instrument)s: new instrument (%(count)s)") % {"instrument": change.instrument,
+    kind = difference.kind
+    if kind is DifferenceKind.INSTRUMENT_ADDED:
+        count = lang.ngettext("%(num)d participant", "%(num)d participants", difference.count or 0)
+        return lang.gettext("%(instrument)s: new instrument (%(count)s)") % {"instrument": difference.instrument,
                                                                             "count": count}
-    where = f"{change.instrument} {change.state}"
-    values = {"where": where, "old": change.old or "—", "new": change.new or "—"}
-    if kind is ChangeKind.ADDED:
-        return lang.gettext("%(where)s: new participant (%(record)s)") % {**values, "record": _summary(change.record, lang)}
-    if kind is ChangeKind.REMOVED:
+    where = f"{difference.instrument} {difference.state}"
+    values = {"where": where, "old": difference.old or "—", "new": difference.new or "—"}
+    if kind is DifferenceKind.ADDED:
+        return lang.gettext("%(where)s: new participant (%(record)s)") % {**values, "record": _summary(difference.record, lang)}
+    if kind is DifferenceKind.REMOVED:
         return lang.gettext("%(where)s: no longer in the table (was %(record)s)") % {
-            **values, "record": _summary(change.record, lang)}
-    if kind is ChangeKind.RENAMED:
+            **values, "record": _summary(difference.record, lang)}
+    if kind is DifferenceKind.RENAMED:
         return lang.gettext("%(where)s: renamed %(old)r → %(new)r") % values
-    if kind is ChangeKind.CHANGED:
-        name = _FIELDS.get(change.field or "")
-        field = lang.gettext(name) if name else (change.field or "")
+    if kind is DifferenceKind.CHANGED:
+        name = _FIELDS.get(difference.field or "")
+        field = lang.gettext(name) if name else (difference.field or "")
         return lang.gettext("%(where)s: %(field)s %(old)s → %(new)s") % {**values, "field": field}
-    words = _statement(change.statement, lang)
-    if kind is ChangeKind.STATEMENT_ADDED:
+    words = _statement(difference.statement, lang)
+    if kind is DifferenceKind.STATEMENT_ADDED:
         return lang.gettext("%(where)s: statement added: %(words)s") % {**values, "words": words}
-    if kind is ChangeKind.STATEMENT_REMOVED:
+    if kind is DifferenceKind.STATEMENT_REMOVED:
         return lang.gettext("%(where)s: statement removed: %(words)s") % {**values, "words": words}
     return lang.gettext("%(where)s: statement withdrawn: withdrawn %(new)s") % values
 
