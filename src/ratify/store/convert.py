@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 import re
+import types
+import typing
+from collections.abc import Callable
 from typing import Any
 
 import cattrs
@@ -112,7 +116,43 @@ def snapshot_converter() -> cattrs.Converter:
         return value if isinstance(value, Source) else structure_source(value, type_)
 
     conv.register_structure_hook(Source, source)
+    # cattrs' generic hooks for `X | None` and `tuple[X, ...]` look the element's hook up on every value;
+    # a snapshot holds tens of thousands of records, so each type gets a hook with its element's resolved
+    conv.register_structure_hook_factory(_is_optional, functools.partial(_optional_hook, conv))
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, functools.partial(_tuple_hook, conv))
+    conv.register_structure_hook_factory(_is_enum, _enum_hook)
     return conv
+
+
+def _is_enum(type_: Any) -> bool:
+    return isinstance(type_, type) and issubclass(type_, enum.Enum)
+
+
+def _enum_hook(type_: type[enum.Enum]) -> Callable[[Any, Any], Any]:
+    members = type_._value2member_map_  # what `type_(value)` looks up, without its slow path
+    return lambda value, _: members[value] if value in members else type_(value)
+
+
+def _is_optional(type_: Any) -> bool:
+    args = typing.get_args(type_)
+    return typing.get_origin(type_) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args
+
+
+def _optional_hook(conv: cattrs.Converter, type_: Any) -> Callable[[Any, Any], Any]:
+    (inner,) = (a for a in typing.get_args(type_) if a is not type(None))
+    hook = conv.get_structure_hook(inner)
+    return lambda value, _: None if value is None else hook(value, inner)
+
+
+def _is_homogeneous_tuple(type_: Any) -> bool:
+    args = typing.get_args(type_)
+    return typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(conv: cattrs.Converter, type_: Any) -> Callable[[Any, Any], Any]:
+    inner = typing.get_args(type_)[0]
+    hook = conv.get_structure_hook(inner)
+    return lambda value, _: tuple(hook(v, inner) for v in value) if value else ()
 
 
 @functools.cache

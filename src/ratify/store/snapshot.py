@@ -19,9 +19,10 @@ then the body.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +90,7 @@ class Snapshot:
         """One raw record as a `Participation` (its sources are ids of `sources`)."""
         by_id = self._source_index
         record = {**raw, "sources": [by_id[s] for s in raw.get("sources", ())]}
-        made: Participation = snapshot_converter().structure(record, Participation)
+        made: Participation = _structure_participation(record, Participation)
         return made
 
 
@@ -161,6 +162,15 @@ def read_snapshot(data: bytes, digest: str, folder: Path) -> Snapshot | None:
         )
     except Exception:  # noqa: BLE001 - a snapshot that does not read is no snapshot: the folder is read afresh
         return None
+
+
+@functools.cache
+def _participation_hook() -> Callable[[Any, Any], Any]:
+    return snapshot_converter().get_structure_hook(Participation)
+
+
+def _structure_participation(record: dict[str, Any], type_: type) -> Any:
+    return _participation_hook()(record, type_)
 
 
 def known_snapshot(raw: FolderBytes, digest: str) -> Snapshot | None:
