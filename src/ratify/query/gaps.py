@@ -214,13 +214,14 @@ def record_conflicts(cat: Catalog, state: StateRef, instrument: InstrumentRef,
     Such a record contradicts the others (UNTOC art. 37(2): only a party to the Convention can join its
     protocols); most likely it is older than the consent it lacks. `ratify validate` warns about the same.
     """
-    from ratify.query.graph import related
-
     inst = cat.instrument(instrument)
     on = as_of or dt.date.today()
     if cat.status(state, inst, on) in _BOUND:
         return ()
-    needing = [src for src, _ in related(cat.graph, inst.id, RelationKind.REQUIRES_PARTY_TO, incoming=True)]
+    # the graph's incoming `requires_party_to` edges, read off the relations: `ratify status` need not wait
+    # for networkx to load
+    needing = [other.id for other in cat.instruments for rel in other.relations
+               if rel.target == inst.id and rel.kind is RelationKind.REQUIRES_PARTY_TO]
     return tuple(dict.fromkeys(i for i in needing if cat.status(state, i, on) in _BOUND))
 
 
