@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from ratify.cli.options import iso_date
-from ratify.untc.importer import import_untc
 
 __all__ = ["register"]
 
@@ -38,6 +37,8 @@ def _progress(i: int, n: int, name: str) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from ratify.untc.importer import import_untc  # the readers load when a file is read, not with `--help`
+
     report = import_untc(args.files, args.data, dry_run=args.dry_run, as_of=args.as_of,
                          force=args.force, progress=_progress)
     if not args.quiet:
