@@ -84,3 +84,12 @@ def test_a_status_answer_imports_nothing_heavy(tmp_path: Path, argv: tuple[str, 
     assert result["code"] == 0 and "1999-01-15" in result["out"]
     loaded = [m for m in result["modules"] if any(m == h or m.startswith(f"{h}.") for h in HEAVY)]
     assert loaded == []
+
+
+def test_a_brief_imports_neither_the_importer_nor_networkx(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(SRC), "RATIFY_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-c", SCRIPT, "brief", "KAZ", "-o", str(tmp_path / "kaz.html")],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
+    result = json.loads(done.stdout)
+    assert result["code"] == 0 and "Kazakhstan" in (tmp_path / "kaz.html").read_text(encoding="utf-8")
+    assert [m for m in result["modules"] if m.split(".")[0] == "networkx" or m.startswith("ratify.untc")] == []
