@@ -1,7 +1,7 @@
 """Benchmark ratify against its baselines, side by side in one run, and print medians and ratios.
 
-    python benchmarks/run.py                 # everything (several minutes: importing 407 files is most of it)
-    python benchmarks/run.py --quick         # fewer repetitions
+    python benchmarks/run.py                 # everything (two to three minutes)
+    python benchmarks/run.py --quick         # fewer repetitions (about a minute and a half)
     python benchmarks/run.py --xml DIR       # the folder of MTDSG status XML files (default: ../shared/fixtures/untc/xml)
 
 Each row times ratify and its baseline alternately, in the same process or in fresh interpreters
