@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import gc
+import random
 import subprocess
 import sys
 
+import attrs
 import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ratify
-from ratify import RelationKind
+from ratify import Relation, RelationKind
+from ratify.query import graph as graph_module
+from ratify.query.graph import Relations, in_order, related, relations_of
 
 cat = ratify.load()
 G = cat.graph
@@ -81,3 +88,53 @@ def test_prerequisites_form_no_cycle():
 def test_import_ratify_stays_light(module):
     code = f"import sys, ratify; sys.exit(1 if {module!r} in sys.modules else 0)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+# -- the networkx-free index the queries read (`relations_of`): the same edges, in the same order ----------
+
+def nx_related(node: str, kind: RelationKind, incoming: bool) -> list[tuple[str, object]]:
+    edges = G.in_edges(node, data=True) if incoming else G.out_edges(node, data=True)
+    return [(s if incoming else t, rel) for s, t, d in edges for rel in d["relations"] if rel.kind is kind]
+
+
+@pytest.mark.parametrize("incoming", [False, True])
+@pytest.mark.parametrize("kind", list(RelationKind))
+def test_the_index_gives_the_graphs_edges_in_its_order(kind: RelationKind, incoming: bool) -> None:
+    index = relations_of(cat)
+    assert relations_of(cat) is index  # built once per catalogue
+    for inst in cat.instruments:
+        assert list(related(index, inst.id, kind, incoming=incoming)) == nx_related(inst.id, kind, incoming)
+
+
+def test_the_index_leaves_with_its_catalogue() -> None:
+    other = ratify.load()
+    relations_of(other)
+    key = id(other)
+    del other
+    gc.collect()
+    assert key not in graph_module._RELATIONS
+
+
+ids = [i.id for i in cat.instruments]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(ids), unique=True), st.randoms(use_true_random=False))
+def test_in_order_is_networkxs_lexicographical_topological_sort(chosen: list[str], rnd: random.Random) -> None:
+    rank = {i: rnd.randrange(3) for i in chosen}  # ties on purpose: broken by the order given
+    deps = nx.DiGraph()
+    deps.add_nodes_from(chosen)
+    for node in chosen:
+        for target, _ in nx_related(node, RelationKind.REQUIRES_PARTY_TO, incoming=False):
+            if target in deps and target != node:
+                deps.add_edge(target, node)
+    expected = list(nx.lexicographical_topological_sort(deps, key=rank.__getitem__))
+    assert in_order(relations_of(cat), chosen, key=rank.__getitem__) == expected
+
+
+def test_in_order_falls_back_to_the_key_on_a_cycle() -> None:
+    a, b = (attrs.evolve(cat.instruments[0], id="a"), attrs.evolve(cat.instruments[1], id="b"))
+    a = attrs.evolve(a, relations=(Relation(target="b", kind=RelationKind.REQUIRES_PARTY_TO),))
+    b = attrs.evolve(b, relations=(Relation(target="a", kind=RelationKind.REQUIRES_PARTY_TO),))
+    assert in_order(Relations([a, b]), ["b", "a"], key={"a": 1, "b": 0}.__getitem__) == ["b", "a"]
+    assert in_order(Relations([a, b]), ["b", "a"], key={"a": 0, "b": 1}.__getitem__) == ["a", "b"]

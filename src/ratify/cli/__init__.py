@@ -2,6 +2,8 @@
 
 Each sub-command lives in a module of this package that has a `register(subparsers)` function;
 `main()` builds the parser from them and turns every RatifyError into a message and an exit code.
+A command named on the command line imports only its own module (`_COMMANDS`): an answer does not
+wait for the importer, the depositary readers or the documents layer to load.
 """
 
 from __future__ import annotations
@@ -19,6 +21,17 @@ __all__ = ["main"]
 # modules that add sub-commands, in the order `ratify --help` lists them
 _COMMAND_MODULES = ("core", "analysis", "procedures", "reports", "importing", "updating", "exports")
 
+# each sub-command and the module that registers it (a test checks it against what each module registers)
+_COMMANDS = {
+    **dict.fromkeys(("status", "validate", "init", "cache"), "core"),
+    **dict.fromkeys(("gaps", "matrix", "changes"), "analysis"),
+    "procedures": "procedures",
+    **dict.fromkeys(("brief", "report"), "reports"),
+    "import-untc": "importing",
+    "update": "updating",
+    "export": "exports",
+}
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
@@ -30,7 +43,11 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\nhint: `{self.prog} --help` lists the arguments\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every sub-command, or only of `command` (one of `_COMMANDS`) when it is given.
+
+    Only the full parser lists the commands (`ratify --help`) and names the choices of a mistyped one.
+    """
     from ratify import __version__
 
     parser = _Parser(
@@ -40,13 +57,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"ratify {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in _COMMAND_MODULES:
+    for name in (_COMMANDS[command],) if command is not None else _COMMAND_MODULES:
         import_module(f"{__name__}.{name}").register(sub)
     return parser
 
 
+def _command(argv: Sequence[str]) -> str | None:
+    """The sub-command the arguments name first, if it is a known one; None for the full parser."""
+    return argv[0] if argv and argv[0] in _COMMANDS else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(_command(argv))
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()

@@ -10,10 +10,6 @@ from pathlib import Path
 from ratify.cli.options import add_as_of, add_data, add_format, load_catalog, say_origin
 from ratify.cli.output import render_rows
 from ratify.errors import RatifyError, Severity
-from ratify.resources import bundled_data
-from ratify.store.cache import FileCache, cache_folder, cache_problem
-from ratify.store.read import validate
-from ratify.store.transaction import create_folder
 
 __all__ = ["register"]
 
@@ -88,6 +84,7 @@ def _status(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     from ratify.store.location import data_folder
+    from ratify.store.read import validate
 
     if args.bundled and args.dir is not None:
         raise RatifyError("give a folder or --bundled, not both")
@@ -107,12 +104,17 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
+    from ratify.resources import bundled_data
+    from ratify.store.transaction import create_folder
+
     create_folder(bundled_data(), args.dir)
     print(f"copied the bundled dataset to {args.dir}")
     return 0
 
 
 def _cache(args: argparse.Namespace) -> int:
+    from ratify.store.cache import FileCache, cache_folder, cache_problem
+
     folder = cache_folder()
     if folder is None:
         print("cache turned off (RATIFY_CACHE=0)")

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from ratify.cli.options import iso_date
 from ratify.present.i18n import available_languages, language
-from ratify.untc.importer import import_untc
 
 __all__ = ["register"]
 
@@ -43,6 +42,7 @@ def _progress(i: int, n: int, name: str) -> None:
 def _import(args: argparse.Namespace) -> int:
     from ratify.present.differences import difference_text
     from ratify.present.imports import import_summary, note_line
+    from ratify.untc.importer import import_untc  # the readers load when a file is read, not with `--help`
 
     report = import_untc(args.files, args.data, dry_run=args.dry_run, as_of=args.as_of,
                          force=args.force, progress=_progress)

@@ -6,9 +6,12 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ratify.query.catalog import Catalog
 from ratify.store.location import DATA_VARIABLE, DataOrigin, Origin
+
+if TYPE_CHECKING:  # the catalogue's modules load with the data, not with the parser
+    from ratify.query.catalog import Catalog
 
 __all__ = ["add_as_of", "add_data", "add_format", "add_raw", "describe_origin", "iso_date", "load_catalog",
            "say_origin"]

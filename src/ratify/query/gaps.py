@@ -140,12 +140,12 @@ def find_gaps(cat: Catalog, state: StateRef, as_of: dt.date | None = None,
     denunciation, or the reservation; for an instrument never acted on, the adoption of the
     earliest document recommending it (None if none does).
     """
-    from ratify.query.graph import in_order, related
+    from ratify.query.graph import in_order, related, relations_of
     from ratify.query.order import instrument_order
 
     st = cat.state(state)
     on = as_of or dt.date.today()
-    graph = cat.graph
+    graph = relations_of(cat)
     chosen = [i for i in cat.instruments_of(instruments, binding=True) if _adopted_by(i, on)]
     if recommended_by is not None:
         doc = cat.instrument(recommended_by)
@@ -162,7 +162,7 @@ def _adopted_by(inst: Instrument, on: dt.date) -> bool:
 
 
 def _gaps_for(cat: Catalog, state: str, inst: Instrument, on: dt.date) -> list[Gap]:
-    from ratify.query.graph import related
+    from ratify.query.graph import related, relations_of
 
     status = cat.status(state, inst, on)
     p = cat.participation(state, inst) or Participation(state=state, instrument=inst.id)
@@ -189,7 +189,7 @@ def _gaps_for(cat: Catalog, state: str, inst: Instrument, on: dt.date) -> list[G
     if conflicts:
         return [gap(GapKind.RECORD_INCONSISTENT, Step.CHECK_RECORD, None, required_by=tuple(cat.instrument(i) for i in conflicts))]
     lacks = [(t, rel) for kind in (RelationKind.REQUIRES_PARTY_TO, RelationKind.INDEPENDENT_OF)
-             for t, rel in related(cat.graph, inst.id, kind) if cat.status(state, t, on) not in _BOUND]
+             for t, rel in related(relations_of(cat), inst.id, kind) if cat.status(state, t, on) not in _BOUND]
     missing = [(t, rel) for t, rel in lacks if rel.kind is RelationKind.REQUIRES_PARTY_TO]
     relations = tuple(Related(rel, cat.instrument(t)) for t, rel in lacks)
     if status is Status.SIGNATORY:
@@ -214,13 +214,14 @@ def record_conflicts(cat: Catalog, state: StateRef, instrument: InstrumentRef,
     Such a record contradicts the others (UNTOC art. 37(2): only a party to the Convention can join its
     protocols); most likely it is older than the consent it lacks. `ratify validate` warns about the same.
     """
-    from ratify.query.graph import related
+    from ratify.query.graph import related, relations_of
 
     inst = cat.instrument(instrument)
     on = as_of or dt.date.today()
     if cat.status(state, inst, on) in _BOUND:
         return ()
-    needing = [src for src, _ in related(cat.graph, inst.id, RelationKind.REQUIRES_PARTY_TO, incoming=True)]
+    needing = [src for src, _ in related(relations_of(cat), inst.id, RelationKind.REQUIRES_PARTY_TO,
+                                         incoming=True)]
     return tuple(dict.fromkeys(i for i in needing if cat.status(state, i, on) in _BOUND))
 
 
@@ -238,10 +239,10 @@ def record_date(cat: Catalog, instrument: InstrumentRef) -> dt.date | None:
 
 
 def _basis(cat: Catalog, inst: Instrument, on: dt.date) -> tuple[Basis, ...]:
-    from ratify.query.graph import related
+    from ratify.query.graph import related, relations_of
 
     out = []
-    for doc_id, rel in related(cat.graph, inst.id, RelationKind.RECOMMENDS, incoming=True):
+    for doc_id, rel in related(relations_of(cat), inst.id, RelationKind.RECOMMENDS, incoming=True):
         doc = cat.instrument(doc_id)
         if _adopted_by(doc, on):
             out.append(Basis(doc.id, doc.short_name, rel.basis, doc.adoption.date if doc.adoption else None))

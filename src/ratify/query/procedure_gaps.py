@@ -60,7 +60,7 @@ class ProcedureGap:
 
 def procedure_gaps(cat: Catalog, state: StateRef, as_of: dt.date | None = None) -> list[ProcedureGap]:
     """The procedures of the catalogue's instruments `state` had not accepted on `as_of` (default: today)."""
-    from ratify.query.graph import in_order
+    from ratify.query.graph import in_order, relations_of
     from ratify.query.order import instrument_order
 
     on = as_of or dt.date.today()
@@ -74,17 +74,17 @@ def procedure_gaps(cat: Catalog, state: StateRef, as_of: dt.date | None = None) 
                            opt_out=r.opt_out if r.opted_out else None)
         by_instrument.setdefault(r.instrument.id, []).append(gap)
     order = {i.id: instrument_order(i) for i in cat.instruments if i.id in by_instrument}
-    return [g for i in in_order(cat.graph, list(order), key=order.__getitem__) for g in by_instrument[i]]
+    return [g for i in in_order(relations_of(cat), list(order), key=order.__getitem__) for g in by_instrument[i]]
 
 
 def _prerequisites(cat: Catalog, state: str, r: ProcedureStatus, on: dt.date) -> tuple[str, ...]:
     """The instruments to be bound by before the procedure can be accepted, each after what it requires."""
-    from ratify.query.graph import related
+    from ratify.query.graph import related, relations_of
 
     out: list[str] = []
 
     def need(inst_id: str, seen: frozenset[str]) -> None:
-        for target, _ in related(cat.graph, inst_id, RelationKind.REQUIRES_PARTY_TO):
+        for target, _ in related(relations_of(cat), inst_id, RelationKind.REQUIRES_PARTY_TO):
             if target not in seen and cat.status(state, target, on) not in _BOUND:
                 need(target, seen | {target})
                 if target not in out:

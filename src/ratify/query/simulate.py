@@ -35,7 +35,7 @@ def simulate(cat: Catalog, state: StateRef, instrument: InstrumentRef, action: s
     instrument that requires being party to another (a `requires_party_to` edge) needs the state to
     have consented to that one by `on`; simulate it first.
     """
-    from ratify.query.graph import related
+    from ratify.query.graph import related, relations_of
 
     st, inst = cat.state(state), cat.instrument(instrument)
     name = action.value if isinstance(action, (ActionKind, ConsentKind)) else str(action).strip().lower()
@@ -64,7 +64,7 @@ def simulate(cat: Catalog, state: StateRef, instrument: InstrumentRef, action: s
         if name == "ratification" and status is not Status.SIGNATORY:
             raise SimulationError(f"{what}: only a signatory ratifies ({status.value} on {on}); "
                                   "a state that has not signed accedes")
-        for target, rel in related(cat.graph, inst.id, RelationKind.REQUIRES_PARTY_TO):
+        for target, rel in related(relations_of(cat), inst.id, RelationKind.REQUIRES_PARTY_TO):
             if cat.status(st, target, on) not in (Status.PARTY, Status.CONTRACTING):
                 needed = cat.instrument(target).short_name.en
                 raise SimulationError(f"{what}: {st.alpha3} must first be party to {needed} "

@@ -615,6 +615,7 @@ def _plan(folder: Path, inputs: list[StatusInput], *, as_of: dt.date | None,
     stamp = as_of  # never today: a record's date is the page's own date, or the one the user gives
     kept: dict[str, bytes] = {}
     skipped: list[str] = []
+    described = _bundled_descriptions() if seed else {}  # read once, not once per file
     for item in inputs:
         doc, name = item.doc, item.name
         mtdsg = check_mtdsg(doc)
@@ -642,7 +643,7 @@ def _plan(folder: Path, inputs: list[StatusInput], *, as_of: dt.date | None,
         # in a new folder (started from the bundled register), an instrument ratify knows takes its curated
         # description (titles, rules of entry into force and denunciation, themes) from the bundled register
         # — never its participants; a folder of one's own keeps making new instruments from the file's header
-        template = base if base is not None else _bundled_description(mtdsg) if seed else None
+        template = base if base is not None else described.get(mtdsg)
         result = document_to_file(doc, catalog.find_state, base=template, as_of=when, source=source)
         if when is None:  # not the folder's earlier date either: these records are as of an unknown day
             undated = attrs.evolve(result.file.instrument, as_of=None)
@@ -693,16 +694,18 @@ def _with_checked(file: InstrumentFile, checked: dt.datetime | None) -> Instrume
     return attrs.evolve(file, instrument=attrs.evolve(inst, checked=checked))
 
 
-def _bundled_description(mtdsg: str) -> InstrumentFile | None:
-    """The bundled register's description of the instrument numbered `mtdsg`, without its participants,
+def _bundled_descriptions() -> dict[str, InstrumentFile]:
+    """The bundled register's description of each instrument, by MTDSG number, without its participants,
     sources and corrections (its relations are kept where the folder has their other end: `_within`)."""
     from ratify.store.read import read_instrument_files
 
+    out: dict[str, InstrumentFile] = {}
     for f in read_instrument_files(bundled_data()).values():
-        if f.instrument.mtdsg == mtdsg:
+        if f.instrument.mtdsg and f.instrument.mtdsg not in out:
             inst = attrs.evolve(f.instrument, as_of=None, source=None, checked=None)
-            return InstrumentFile(instrument=inst, sources=(), participants=(), corrections=(), unmatched=())
-    return None
+            out[f.instrument.mtdsg] = InstrumentFile(instrument=inst, sources=(), participants=(), corrections=(),
+                                                     unmatched=())
+    return out
 
 
 def _within(file: InstrumentFile, known: set[str]) -> InstrumentFile:
