@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import random
 import subprocess
 import sys
@@ -15,7 +14,6 @@ from hypothesis import strategies as st
 
 import ratify
 from ratify import Relation, RelationKind
-from ratify.query import graph as graph_module
 from ratify.query.graph import Relations, in_order, related, relations_of
 
 cat = ratify.load()
@@ -106,13 +104,11 @@ def test_the_index_gives_the_graphs_edges_in_its_order(kind: RelationKind, incom
         assert list(related(index, inst.id, kind, incoming=incoming)) == nx_related(inst.id, kind, incoming)
 
 
-def test_the_index_leaves_with_its_catalogue() -> None:
-    other = ratify.load()
-    relations_of(other)
-    key = id(other)
-    del other
-    gc.collect()
-    assert key not in graph_module._RELATIONS
+def test_the_index_is_built_once_per_catalogue_and_holds_the_graphs_edges() -> None:
+    assert relations_of(cat) is cat.relations is relations_of(cat)
+    edges = {(a, b) for a, targets in cat.relations.out.items() for b in targets}
+    assert edges == set(cat.graph.edges)
+    assert {(a, b) for b, sources in cat.relations.into.items() for a in sources} == edges
 
 
 ids = [i.id for i in cat.instruments]

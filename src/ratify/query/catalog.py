@@ -199,6 +199,17 @@ class Catalog:
     # -- analysis: thin delegates to graph.py, gaps.py, matrix.py, changes.py, simulate.py ---------------
 
     _graph: Any = attrs.field(init=False, default=None, repr=False, eq=False)  # built on first use
+    _relations: Any = attrs.field(init=False, default=None, repr=False, eq=False)  # built on first use
+
+    @property
+    def relations(self) -> Any:
+        """The relations between the instruments, indexed both ways (`ratify.query.graph.Relations`): what
+        the rules read; `graph` holds the same edges as a networkx DiGraph."""
+        if self._relations is None:
+            from ratify.query.graph import Relations
+
+            object.__setattr__(self, "_relations", Relations(self.instruments))
+        return self._relations
 
     @property
     def graph(self) -> Any:

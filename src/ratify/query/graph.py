@@ -5,15 +5,15 @@ declaration to what it recommends). It carries `kinds` (the RelationKinds betwee
 order), `relations` (the Relation records), and `basis` and `note`, each a dict keyed by kind.
 Nothing here knows any instrument by name: every rule comes from the edges.
 
-networkx is imported only when a graph is built, so `import ratify` stays light. The queries
-(gaps, prerequisites, simulation) read the same edges from `relations_of(cat)`, an index that needs no
-networkx: a status answer or a brief does not wait a tenth of a second for it to load.
+The edges are indexed once (`Relations`, `Catalog.relations`); the rules (gaps, prerequisites,
+simulation, the order of steps) read that index, and `Catalog.graph` is the same edges as a networkx
+DiGraph for analysis. Importing networkx costs a few tenths of a second (it loads every algorithm), so
+a status answer or a brief, which need only the edges, does not wait for it.
 """
 
 from __future__ import annotations
 
 import heapq
-import weakref
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -29,24 +29,23 @@ __all__ = ["Relations", "build_graph", "in_order", "related", "relations_of"]
 
 
 def build_graph(instruments: Iterable[Instrument]) -> nx.DiGraph:
-    """A DiGraph of `instruments` (node attribute `instrument`), with an edge per related pair."""
+    """A DiGraph of `instruments` (node attribute `instrument`), with an edge per related pair: the edges
+    of `Relations`, as networkx has them."""
     import networkx as nx
 
+    instruments = tuple(instruments)
     g = nx.DiGraph()
     for inst in instruments:
         g.add_node(inst.id, instrument=inst)
-    for inst in instruments:
-        for rel in inst.relations:
-            if rel.target not in g:
-                continue  # validation reports unknown targets; the graph holds only known instruments
-            if not g.has_edge(inst.id, rel.target):
-                g.add_edge(inst.id, rel.target, kinds=(), relations=(), basis={}, note={})
-            data = g.edges[inst.id, rel.target]
-            if rel.kind not in data["kinds"]:
-                data["kinds"] += (rel.kind,)
-            data["relations"] += (rel,)
-            data["basis"].setdefault(rel.kind, rel.basis)
-            data["note"].setdefault(rel.kind, rel.note)
+    for source, targets in Relations(instruments).out.items():
+        for target, rels in targets.items():
+            kinds = tuple(dict.fromkeys(rel.kind for rel in rels))
+            basis: dict[RelationKind, Any] = {}
+            note: dict[RelationKind, Any] = {}
+            for rel in rels:
+                basis.setdefault(rel.kind, rel.basis)
+                note.setdefault(rel.kind, rel.note)
+            g.add_edge(source, target, kinds=kinds, relations=tuple(rels), basis=basis, note=note)
     return g
 
 
@@ -69,16 +68,10 @@ class Relations:
                     self.into.setdefault(rel.target, {}).setdefault(inst.id, []).append(rel)
 
 
-_RELATIONS: dict[int, Relations] = {}  # by id() of a live catalogue; an entry leaves with its catalogue
-
-
 def relations_of(cat: Catalog) -> Relations:
-    """The `Relations` of the catalogue's instruments, built on first use (a catalogue never changes)."""
-    found = _RELATIONS.get(id(cat))
-    if found is None:
-        found = _RELATIONS[id(cat)] = Relations(cat.instruments)
-        weakref.finalize(cat, _RELATIONS.pop, id(cat), None)
-    return found
+    """The `Relations` of the catalogue's instruments (`Catalog.relations`: built once, on first use)."""
+    relations: Relations = cat.relations
+    return relations
 
 
 def related(relations: Relations, node: str, kind: RelationKind, *,
