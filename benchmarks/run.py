@@ -166,11 +166,8 @@ def bench_processes(repeat: int, work: Path) -> None:
 
 @contextlib.contextmanager
 def cold_load() -> Iterator[None]:
-    """`ratify.load()` as it is the first time: every file parsed and validated.
-
-    Hook: once the bundled data ships a prebuilt snapshot, turn it off here too (with the switch the
-    snapshot has), so that "cold" keeps meaning the TOML files parsed; the snapshot is then a warm path.
-    """
+    """`ratify.load()` with the user's cache off. A folder whose bytes are the bundled data's is still
+    served from the snapshot installed with ratify: time a `fresh_copy` for a load that parses every file."""
     before = os.environ.get("RATIFY_CACHE")
     os.environ["RATIFY_CACHE"] = "0"
     try:
@@ -187,19 +184,34 @@ def load_cold(folder: Path) -> ratify.Catalog:
         return ratify.load(folder)
 
 
-def bench_load(folder: Path, what: str, repeat: int) -> None:
-    """Load time of `folder` cold against tomllib's parse of its files, and warm against cold."""
-    files = sorted(folder.rglob("*.toml"))
+def fresh_copy(folder: Path, work: Path) -> Path:
+    """A copy of `folder` with one byte more (a comment): no snapshot can serve it, every file is parsed."""
+    copy = work / f"fresh-{folder.name}-{time.perf_counter_ns()}"
+    shutil.copytree(folder, copy)
+    with open(copy / "states.toml", "a", encoding="utf-8") as fh:
+        fh.write("\n# a folder never read before\n")
+    return copy
+
+
+def bench_load(folder: Path, what: str, repeat: int, work: Path) -> None:
+    """Load time of `folder` read afresh (every file parsed, validated, compiled) against tomllib's parse of its
+    files; then served from its snapshot (installed with ratify for the bundled data, else kept in the user's
+    cache by the first load) against read afresh."""
+    fresh = fresh_copy(folder, work)
+    files = sorted(fresh.rglob("*.toml"))
 
     def parse_only() -> None:
         for f in files:
             tomllib.loads(f.read_text(encoding="utf-8"))
 
-    cold, base = paired(lambda: load_cold(folder), parse_only, repeat)
-    row(f"`ratify.load()` of {what}, cold (no cache)", cold, base, "tomllib parse of the same files", "≤ 1.5×", 1.5)
-    ratify.load(folder)  # fills the cache (authenticated entries: each is checked before it is used)
-    warm, cold = paired(lambda: ratify.load(folder), lambda: load_cold(folder), repeat)
-    row(f"`ratify.load()` of {what}, warm vs cold", warm, cold, "the cold load", "≤ 0.33× (≥ 3× faster)", 1 / 3)
+    cold, base = paired(lambda: load_cold(fresh), parse_only, repeat)
+    row(f"`ratify.load()` of {what}, cold (every file parsed)", cold, base, "tomllib parse of the same files",
+        "≤ 1.5×", 1.5)
+    ratify.load(folder)  # for a folder of one's own, the first load keeps its snapshot in the cache
+    warm, cold = paired(lambda: ratify.load(folder), lambda: load_cold(fresh), repeat)
+    row(f"`ratify.load()` of {what}, warm (its snapshot) vs cold", warm, cold, "the cold load",
+        "≤ 0.33× (≥ 3× faster)", 1 / 3)
+    shutil.rmtree(fresh)
 
 
 def build_full_catalog(xml_dir: Path, work: Path, repeat: int) -> Path:
@@ -227,9 +239,20 @@ def build_full_catalog(xml_dir: Path, work: Path, repeat: int) -> Path:
 def bench_queries(folder: Path) -> None:
     cat = ratify.load(folder)
     n_states, n_inst = len(cat.states), len(cat.instruments)
-    t = median_time(lambda: cat.matrix(), 5)
-    ROWS.append((f"matrix of every state × every instrument ({n_states} × {n_inst})", fmt(t), "—", "—", "< 0.5 s",
+    firsts = []
+    for _ in range(3):  # a catalogue just served from its snapshot has made no record yet: the matrix makes them all
+        fresh = ratify.load(folder)
+        start = time.perf_counter()
+        fresh.matrix()
+        firsts.append(time.perf_counter() - start)
+    t = statistics.median(firsts)
+    what = f"matrix of every state × every instrument ({n_states} × {n_inst})"
+    ROWS.append((f"{what}, the first of a catalogue served from its snapshot", fmt(t), "—", "—", "< 0.5 s",
                  verdict(t < 0.5)))
+    print(f"  matrix, first: {fmt(t)}", file=sys.stderr)
+    cat.matrix()
+    t = median_time(lambda: cat.matrix(), 5)
+    ROWS.append((f"{what}, again", fmt(t), "—", "—", "< 0.5 s", verdict(t < 0.5)))
     print(f"  matrix: {fmt(t)}", file=sys.stderr)
     kaz, v2 = cat.state("KAZ"), cat.instrument("V-2")
     n = 20000
@@ -313,12 +336,12 @@ def main() -> int:
         work = Path(tmp)
         os.environ["RATIFY_CACHE_DIR"] = str(work / "cache")  # a cache of its own, empty at the start
         bench_processes(repeat, work)
-        bench_load(bundled_data(), "the bundled data", repeat)
+        bench_load(bundled_data(), "the bundled data", repeat, work)
         bench_briefs()
         if args.xml.is_dir():
             folder = build_full_catalog(args.xml, work, 1 if args.quick else 3)
             n = len(list((folder / "instruments").glob("*.toml")))
-            bench_load(folder, f"the {n}-instrument folder", 3)
+            bench_load(folder, f"the {n}-instrument folder", 3, work)
             bench_queries(folder)
             bench_memory(folder)
             bench_scaling(folder, work, 3)
