@@ -80,6 +80,11 @@ def environment(fmt: str, lang: str, user_dir: str | None = None) -> jinja2.Envi
     if user_dir is not None:
         loaders.insert(0, jinja2.FileSystemLoader(user_dir))
     cls = BoundedSandbox if user_dir is not None else jinja2.Environment
+    code_cache = None
+    if user_dir is None:  # ratify's own templates only: a user's are compiled afresh (see `compiled`)
+        from ratify.present.documents.compiled import template_code_cache
+
+        code_cache = template_code_cache()
     env = cls(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=fmt == "html",
@@ -89,6 +94,7 @@ def environment(fmt: str, lang: str, user_dir: str | None = None) -> jinja2.Envi
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=md_escape if fmt == "md" else None,
+        bytecode_cache=code_cache,
     )
     lg = language(lang)
     env.install_gettext_translations(lg.translations, newstyle=True)  # type: ignore[attr-defined]
