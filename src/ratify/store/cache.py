@@ -19,6 +19,9 @@ must be ours and writable by nobody else (checked on opened descriptors, every c
 cache folder opened relative to it without following links), so nothing is ever written to or
 removed from a place another user chose. A cache that cannot be used is "no cache", with one
 warning line per process; it never fails a command.
+
+Other parts of ratify keep their own payloads here the same way (`FileCache.get_blob`/`put_blob`: the code
+jinja2 compiles from ratify's templates), under a MAC whose domain names their kind.
 """
 
 from __future__ import annotations
