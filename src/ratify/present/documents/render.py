@@ -73,15 +73,17 @@ def environment(fmt: str, lang: str, user_dir: str | None = None) -> jinja2.Envi
     """The jinja2 environment for one format and language (sandboxed when a user folder is given)."""
     import jinja2
 
-    from ratify.present.documents.sandbox import BoundedSandbox
     from ratify.resources import bundled_templates
 
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(bundled_templates())]
-    if user_dir is not None:
-        loaders.insert(0, jinja2.FileSystemLoader(user_dir))
-    cls = BoundedSandbox if user_dir is not None else jinja2.Environment
+    cls: type[jinja2.Environment] = jinja2.Environment
     code_cache = None
-    if user_dir is None:  # ratify's own templates only: a user's are compiled afresh (see `compiled`)
+    if user_dir is not None:  # a user's templates: in the sandbox, compiled afresh
+        from ratify.present.documents.sandbox import BoundedSandbox
+
+        loaders.insert(0, jinja2.FileSystemLoader(user_dir))
+        cls = BoundedSandbox
+    else:  # ratify's own templates only: their code is kept (see `compiled`)
         from ratify.present.documents.compiled import template_code_cache
 
         code_cache = template_code_cache()
