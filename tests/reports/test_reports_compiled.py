@@ -17,6 +17,7 @@ import ratify
 from ratify.errors import ReportError
 from ratify.present.documents import compiled
 from ratify.present.documents.render import environment
+from ratify.present.i18n import catalog_path, language
 from ratify.store import cache as cache_module
 
 
@@ -163,3 +164,57 @@ def test_user_templates_are_never_cached(cat: ratify.Catalog, cache_dir: Path, t
     assert _brief(cat, fmt="md", templates=folder) == first
     assert "brief.md.j2" in compiles  # compiled again: its code was not kept
     assert _blobs(cache_dir) == []
+
+
+@pytest.fixture
+def po_reads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every `.po` catalogue parsed."""
+    from babel.messages import pofile
+
+    reads: list[object] = []
+    original = pofile.read_po
+
+    def counting(*args: object, **kwargs: object) -> object:
+        reads.append(args)
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pofile, "read_po", counting)
+    return reads
+
+
+def _catalogue_copy(tmp_path: Path, name: str) -> Path:
+    folder = tmp_path / name / "ru" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "ratify.po").write_bytes(catalog_path("ru").read_bytes())
+    return tmp_path / name
+
+
+def test_a_catalogue_is_compiled_once_and_a_planted_one_never_read(cache_dir: Path, tmp_path: Path,
+                                                                   po_reads: list[object]) -> None:
+    from babel.messages.pofile import read_po
+
+    with catalog_path("ru").open("rb") as fh:
+        messages = [m.id for m in read_po(fh) if m.id and isinstance(m.id, str)]
+    po_reads.clear()
+    cold = language("ru", _catalogue_copy(tmp_path, "a"))
+    assert len(po_reads) == 1 and _blobs(cache_dir)
+    warm = language("ru", _catalogue_copy(tmp_path, "b"))  # the same bytes elsewhere: not parsed again
+    assert len(po_reads) == 1
+    assert [warm.gettext(m) for m in messages] == [cold.gettext(m) for m in messages]
+    assert cold.gettext("Country brief: %(state)s") != "Country brief: %(state)s"  # translated, so it proves something
+    for blob in _blobs(cache_dir):  # another catalogue, under a MAC made with another secret
+        payload = blob.read_bytes()[len(cache_module._ENTRY_MAGIC) + 32:].replace("Страновая".encode(), "Поддельная".encode())
+        mac = hmac.new(b"\x01" * 32, cache_module._DOMAIN + blob.stem.encode() + b"\0" + payload, hashlib.sha256)
+        blob.write_bytes(cache_module._ENTRY_MAGIC + mac.digest() + payload)
+    again = language("ru", _catalogue_copy(tmp_path, "c"))
+    assert len(po_reads) == 2  # parsed again: the planted entry was not read
+    assert [again.gettext(m) for m in messages] == [cold.gettext(m) for m in messages]
+
+
+def test_catalogues_turned_off_means_nothing_written(cache_dir: Path, tmp_path: Path, po_reads: list[object],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RATIFY_CACHE", "0")
+    language("ru", _catalogue_copy(tmp_path, "a"))
+    language("ru", _catalogue_copy(tmp_path, "b"))
+    assert len(po_reads) == 2
+    assert not cache_dir.exists()
