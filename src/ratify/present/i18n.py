@@ -30,7 +30,7 @@ import io
 import os
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -154,11 +154,7 @@ class Lang:
 
     def date(self, day: dt.date | None) -> str:
         """ "15 January 1999" / "15 января 1999 г."; "" for None."""
-        if day is None:
-            return ""
-        from babel.dates import format_date
-
-        return format_date(day, format="long", locale=self.babel_locale).translate(_SPACES)
+        return _long_date(day, self.babel_locale) if day is not None else ""
 
     def number(self, n: float) -> str:
         from babel.numbers import format_decimal
@@ -183,6 +179,14 @@ class Lang:
 
         category = Locale.parse(self.babel_locale).ordinal_form(n)
         return self.pgettext(f"ordinal {category}", _ORDINALS.get(category, _ORDINALS["other"])) % {"num": n}
+
+
+@lru_cache(maxsize=4096)
+def _long_date(day: dt.date, locale: str) -> str:
+    """A date in full in `locale`, formatted once per process (a brief prints the same dates many times)."""
+    from babel.dates import format_date
+
+    return format_date(day, format="long", locale=locale).translate(_SPACES)
 
 
 # the English ordinal of each CLDR category; another language translates each under its context
