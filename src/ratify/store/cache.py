@@ -31,6 +31,7 @@ import functools
 import hashlib
 import hmac
 import os
+import pickle
 import stat
 import sys
 import time
@@ -263,9 +264,7 @@ class FileCache:
 
     def get(self, data: bytes) -> InstrumentFile | None:
         """The file structured from `data` before, or None; an entry whose MAC fails is removed, never unpickled."""
-        import pickle  # here: not needed where only snapshots and blobs are read
-
-        from ratify.store.schema import InstrumentFile
+        from ratify.store.schema import InstrumentFile  # not needed where only snapshots are read
 
         key = self.key(data)
         payload = self._verified(key, _SUFFIX)
@@ -327,8 +326,6 @@ class FileCache:
 
     def put(self, data: bytes, value: InstrumentFile) -> None:
         """Remember `value` as the structure of `data`; fails quietly (the cache is only a shortcut)."""
-        import pickle
-
         try:
             payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, AttributeError):
