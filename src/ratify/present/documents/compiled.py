@@ -59,7 +59,8 @@ class TemplateCodeCache(jinja2.BytecodeCache):
                           importlib.util.MAGIC_NUMBER.hex()))
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        payload = self.store.get_blob(KIND, self.key(bucket))  # None unless its MAC is valid
+        with self.store:  # the folder is not held open between templates
+            payload = self.store.get_blob(KIND, self.key(bucket))  # None unless its MAC is valid
         if payload is None:
             return
         try:
@@ -71,7 +72,8 @@ class TemplateCodeCache(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         if bucket.code is not None:
-            self.store.put_blob(KIND, self.key(bucket), marshal.dumps(bucket.code))
+            with self.store:
+                self.store.put_blob(KIND, self.key(bucket), marshal.dumps(bucket.code))
 
 
 def template_code_cache() -> TemplateCodeCache | None:
