@@ -78,6 +78,16 @@ def test_the_code_depends_on_the_environment(cat: ratify.Catalog, cache_dir: Pat
     assert compiled.settings(html) != compiled.settings(md)
 
 
+def test_the_code_depends_on_the_language(cat: ratify.Catalog, cache_dir: Path, compiles: list[str]) -> None:
+    """jinja2 passes a constant through a filter while compiling, and the filters format in the document's language:
+    an English template's code is never a Russian one's."""
+    _brief(cat, "en")
+    compiles.clear()
+    _brief(cat, "ru")
+    assert compiles
+    assert compiled.folding("en") != compiled.folding("ru")
+
+
 def _evil_code(marker: Path) -> bytes:
     return marshal.dumps(compile(f"open({str(marker)!r}, 'w').close()\n", "<planted>", "exec"))
 
@@ -120,7 +130,7 @@ def test_an_honest_entry_made_with_the_users_secret_is_what_runs(cat: ratify.Cat
     marker = tmp_path / "code-ran"
     store = cache_module.default_cache()
     assert store is not None
-    code_cache = compiled.TemplateCodeCache(store)
+    code_cache = compiled.TemplateCodeCache(store, compiled.folding("en"))
     env = environment("html", "en")
     source, filename, _ = env.loader.get_source(env, "report/brief.html.j2")  # type: ignore[union-attr]
     bucket = code_cache.get_bucket(env, "report/brief.html.j2", filename, source)

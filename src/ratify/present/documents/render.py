@@ -86,7 +86,7 @@ def environment(fmt: str, lang: str, user_dir: str | None = None) -> jinja2.Envi
     else:  # ratify's own templates only: their code is kept (see `compiled`)
         from ratify.present.documents.compiled import template_code_cache
 
-        code_cache = template_code_cache()
+        code_cache = template_code_cache(lang)
     env = cls(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=fmt == "html",
