@@ -433,3 +433,29 @@ def test_turned_off_means_untouched(cache_dir: Path, monkeypatch: pytest.MonkeyP
     ratify.load()
     assert not cache_dir.exists()
     assert main(["cache"]) == 0 and "turned off" in capsys.readouterr().out
+
+
+def test_blobs_are_kept_by_kind_and_key_and_authenticated(cache_dir: Path) -> None:
+    """The blobs other parts of ratify keep (compiled templates): returned as put, under their kind only, and
+    never when the entry's MAC was made for another kind of entry, even with the user's secret."""
+    with FileCache(cache_dir) as store:
+        assert store.get_blob("jinja2", "k") is None  # nothing yet, and nothing made by looking
+        assert not cache_dir.exists()
+        store.put_blob("jinja2", "k", b"payload")
+        assert store.get_blob("jinja2", "k") == b"payload"
+        assert store.get_blob("other", "k") is None
+        assert store.get_blob("jinja2", "k2") is None
+    [entry] = sorted((cache_dir / "instruments").glob("*.blob"))
+    secret = (cache_dir / cache_module.KEY_FILE).read_bytes()[len(cache_module._KEY_MAGIC):]
+    key = entry.name.removesuffix(".blob")
+    mac = hmac.new(secret, cache_module._DOMAIN + key.encode() + b"\0" + b"forged", hashlib.sha256).digest()
+    entry.write_bytes(cache_module._ENTRY_MAGIC + mac + b"forged")  # a valid MAC of a pickle entry
+    with FileCache(cache_dir) as store:
+        assert store.get_blob("jinja2", "k") is None
+    assert not entry.exists()  # refused and removed
+    with FileCache(cache_dir) as store:
+        assert store.size()[0] == 0
+        store.put_blob("jinja2", "k", b"payload")
+        assert store.size()[0] == 1
+        assert store.clear() == 1
+

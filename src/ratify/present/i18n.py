@@ -6,7 +6,8 @@ one, `ratify/locale/` (Russian), and any folder named in the environment variabl
 `RATIFY_LOCALE_PATH` (several separated by `os.pathsep`) or given to `language(code, locale_path=…)`.
 The languages ratify speaks are the catalogues it finds there — no code lists them — so a third
 language is a `.po` file plus the data's own fields; a string its catalogue lacks stays in English.
-A `.po` is compiled in memory on first use (no compiled `.mo` to keep in step).
+A `.po` is compiled in memory on first use (no compiled `.mo` to keep in step), and the result kept
+in the user's cache under the digest of the `.po`'s bytes.
 
 Dates and numbers come from Babel's CLDR data: "15 January 1999" (British English, the United
 Nations' usage) and "15 января 1999 г."; English ordinals ("1st", "22nd", "90th") come from CLDR's
@@ -29,7 +30,7 @@ import io
 import os
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,7 @@ _BABEL_LOCALE = {"en": "en_GB"}
 # CLDR puts a narrow no-break space before "г."; a plain space keeps the text searchable as typed
 _SPACES = str.maketrans({"\u202f": " ", "\u00a0": " "})
 _CODE = re.compile(r"[a-z]{2,3}(_[A-Z]{2})?")
+_MO_BLOB = "gettext-mo"  # the kind of a compiled catalogue in the cache
 
 
 def N_(message: str) -> str:
@@ -98,15 +100,35 @@ def _translations(path: Path | None, code: str) -> gettext.NullTranslations:
     if path.suffix == ".mo":
         with path.open("rb") as fh:
             return Translations(fh, domain=DOMAIN)
+    return Translations(io.BytesIO(_compiled(path.read_bytes(), code)), domain=DOMAIN)
+
+
+def _compiled(po: bytes, code: str) -> bytes:
+    """The `.mo` of the catalogue `po`: parsing a `.po` costs more than a brief, so the result is kept in the
+    user's cache (authenticated like every entry there) under the digest of the `.po`'s bytes."""
+    import hashlib
+
+    from babel import __version__ as babel_version
+
+    from ratify.store.cache import default_cache
+
+    store = default_cache()
+    key = f"{code}\0{hashlib.sha256(po).hexdigest()}\0{babel_version}"
+    if store is not None:
+        with store:
+            found = store.get_blob(_MO_BLOB, key)
+        if found is not None:
+            return found
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    with path.open("rb") as fh:
-        catalog = read_po(fh, locale=code, domain=DOMAIN)
+    catalog = read_po(io.BytesIO(po), locale=code, domain=DOMAIN)
     buf = io.BytesIO()
     write_mo(buf, catalog, use_fuzzy=False)
-    buf.seek(0)
-    return Translations(buf, domain=DOMAIN)
+    if store is not None:
+        with store:
+            store.put_blob(_MO_BLOB, key, buf.getvalue())
+    return buf.getvalue()
 
 
 @attrs.frozen
@@ -132,11 +154,7 @@ class Lang:
 
     def date(self, day: dt.date | None) -> str:
         """ "15 January 1999" / "15 января 1999 г."; "" for None."""
-        if day is None:
-            return ""
-        from babel.dates import format_date
-
-        return format_date(day, format="long", locale=self.babel_locale).translate(_SPACES)
+        return _long_date(day, self.babel_locale) if day is not None else ""
 
     def number(self, n: float) -> str:
         from babel.numbers import format_decimal
@@ -161,6 +179,14 @@ class Lang:
 
         category = Locale.parse(self.babel_locale).ordinal_form(n)
         return self.pgettext(f"ordinal {category}", _ORDINALS.get(category, _ORDINALS["other"])) % {"num": n}
+
+
+@lru_cache(maxsize=4096)
+def _long_date(day: dt.date, locale: str) -> str:
+    """A date in full in `locale`, formatted once per process (a brief prints the same dates many times)."""
+    from babel.dates import format_date
+
+    return format_date(day, format="long", locale=locale).translate(_SPACES)
 
 
 # the English ordinal of each CLDR category; another language translates each under its context

@@ -19,6 +19,9 @@ must be ours and writable by nobody else (checked on opened descriptors, every c
 cache folder opened relative to it without following links), so nothing is ever written to or
 removed from a place another user chose. A cache that cannot be used is "no cache", with one
 warning line per process; it never fails a command.
+
+Other parts of ratify keep their own payloads here the same way (`FileCache.get_blob`/`put_blob`: the code
+jinja2 compiles from ratify's templates), under a MAC whose domain names their kind.
 """
 
 from __future__ import annotations
@@ -47,7 +50,9 @@ ENTRIES = "instruments"
 _SUFFIX = ".pickle"
 _SNAPSHOT_SUFFIX = ".snapshot"  # a folder's snapshot: JSON, never unpickled
 _SNAPSHOT_DOMAIN = b"folder snapshot\0"
-_SUFFIXES = (_SUFFIX, _SNAPSHOT_SUFFIX)
+_BLOB_SUFFIX = ".blob"  # an opaque payload of some other part of ratify (compiled templates)
+_BLOB_DOMAIN = b"ratify cache blob 1\0"  # in the key and the MAC: a blob is never taken for another entry
+_SUFFIXES = (_SUFFIX, _SNAPSHOT_SUFFIX, _BLOB_SUFFIX)
 _KEY_MAGIC = b"ratify-cache-key-1\n"
 _KEY_BYTES = 32
 _ENTRY_MAGIC = b"RTFYC01\n"
@@ -149,7 +154,8 @@ def _read_fd(fd: int, limit: int) -> bytes | None:
 
 
 class FileCache:
-    """Structured instrument files by the hash of their bytes, one authenticated pickle each.
+    """Structured instrument files by the hash of their bytes, one authenticated pickle each (and folders'
+    snapshots and other parts' blobs, authenticated the same way).
 
     The folder and its secret are opened on first use and held until `close()`.
     """
@@ -240,9 +246,9 @@ class FileCache:
     def key(self, data: bytes) -> str:
         return hashlib.blake2b(data, digest_size=20, key=_code_fingerprint()).hexdigest()
 
-    def _mac(self, key: str, payload: bytes) -> bytes:
+    def _mac(self, key: str, payload: bytes, domain: bytes = _DOMAIN) -> bytes:
         assert self._secret is not None
-        return hmac.new(self._secret, _DOMAIN + key.encode("ascii") + b"\0" + payload, hashlib.sha256).digest()
+        return hmac.new(self._secret, domain + key.encode("ascii") + b"\0" + payload, hashlib.sha256).digest()
 
     def _open_entry(self, name: str) -> int:
         if self._dir_fd is not None:
@@ -278,7 +284,22 @@ class FileCache:
         """Keep the snapshot of the folder whose bytes have `digest`; fails quietly."""
         self._put(self.key(_SNAPSHOT_DOMAIN + digest.encode()), payload, _SNAPSHOT_SUFFIX)
 
-    def _verified(self, key: str, suffix: str) -> bytes | None:
+    def get_blob(self, kind: str, key: str) -> bytes | None:
+        """The payload kept as `key` of `kind` (say ``"jinja2"``) by `put_blob`, or None; authenticated like every
+        entry, under a MAC of its own (the kind included), so no other entry, of ratify's or not, passes for it."""
+        name, domain = self._blob_key(kind, key)
+        return self._verified(name, _BLOB_SUFFIX, domain)
+
+    def put_blob(self, kind: str, key: str, payload: bytes) -> None:
+        """Keep `payload` as `key` of `kind`, for `get_blob`; fails quietly."""
+        name, domain = self._blob_key(kind, key)
+        self._put(name, payload, _BLOB_SUFFIX, domain)
+
+    def _blob_key(self, kind: str, key: str) -> tuple[str, bytes]:
+        domain = _BLOB_DOMAIN + kind.encode() + b"\0"
+        return self.key(domain + key.encode()), domain
+
+    def _verified(self, key: str, suffix: str, domain: bytes = _DOMAIN) -> bytes | None:
         """The payload of the entry `key` if its MAC is valid; an entry whose MAC fails is removed."""
         if not self._open(create=False):
             return None
@@ -298,7 +319,7 @@ class FileCache:
             self._unlink(name)
             return None
         payload = blob[head:]
-        if not hmac.compare_digest(blob[len(_ENTRY_MAGIC):head], self._mac(key, payload)):
+        if not hmac.compare_digest(blob[len(_ENTRY_MAGIC):head], self._mac(key, payload, domain)):
             self._unlink(name)  # not ours (or written with an older secret): never used
             return None
         return payload
@@ -311,10 +332,10 @@ class FileCache:
             return
         self._put(self.key(data), payload, _SUFFIX)
 
-    def _put(self, key: str, payload: bytes, suffix: str) -> None:
+    def _put(self, key: str, payload: bytes, suffix: str, domain: bytes = _DOMAIN) -> None:
         if not self._open(create=True):
             return
-        blob = _ENTRY_MAGIC + self._mac(key, payload) + payload
+        blob = _ENTRY_MAGIC + self._mac(key, payload, domain) + payload
         tmp = f".{key}.{os.urandom(6).hex()}.tmp"
         with contextlib.suppress(OSError):
             if self._dir_fd is not None:

@@ -11,7 +11,8 @@ Which table an instrument goes to follows its theme (data), never its id.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ratify.model.procedures import ProcedureKind, ProcedureStatus
@@ -82,7 +83,8 @@ def _not_ratified(cat: Catalog, state: State, inst: Instrument, lang: Lang, on: 
 
 
 def _table(cat: Catalog, state: State, insts: Sequence[Instrument], title: str, lang: Lang,
-           since: dt.date | None, on: dt.date) -> ObligationTable:
+           since: dt.date | None, on: dt.date,
+           procedures: Callable[[dt.date], Sequence[ProcedureStatus]]) -> ObligationTable:
     before_day = since or on
     ratified_before = tuple(i.short_name.get(lang.code) + _consent_year(cat, state, i) for i in insts
                             if _bound(cat, state, i, before_day))
@@ -96,10 +98,10 @@ def _table(cat: Catalog, state: State, insts: Sequence[Instrument], title: str, 
     if res_before or res_after:
         rows.append(ObligationRow(lang.gettext("Reservations and/or declarations"), res_before, res_after, ()))
     ids = {i.id for i in insts}
-    now = [r for r in cat.procedures(state, on) if r.instrument.id in ids]
+    now = [r for r in procedures(on) if r.instrument.id in ids]
     if now:
         then = {(r.instrument.id, r.procedure.article, r.kind): r.accepted
-                for r in cat.procedures(state, before_day) if r.instrument.id in ids}
+                for r in procedures(before_day) if r.instrument.id in ids}
 
         def label(r: ProcedureStatus) -> str:
             inst, proc = r.instrument, r.procedure
@@ -123,7 +125,8 @@ def obligations(cat: Catalog, state: State, lang: Lang, on: dt.date, since: dt.d
                if i.binding and (i.adoption is None or i.adoption.date <= on)]
     core = [i for i in binding if i.theme in CORE_THEMES]
     other = [i for i in binding if i.theme not in CORE_THEMES]
-    tables = tuple(_table(cat, state, insts, title, lang, since, on)
+    procedures = cache(lambda day: cat.procedures(state, day))  # the state's procedures on a day, worked out once
+    tables = tuple(_table(cat, state, insts, title, lang, since, on, procedures)
                    for insts, title in ((core, _TABLES[0]), (other, _TABLES[1])) if insts)
     if since is not None:
         columns = (lang.gettext("Status at the previous review (%(date)s)") % {"date": lang.date(since)},

@@ -7,7 +7,10 @@ through `printable` before jinja2, python-docx or a user template sees it.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
+
+import attrs
 
 __all__ = ["REPLACEMENT", "printable"]
 
@@ -23,19 +26,27 @@ def printable(obj: Any) -> Any:
     Replaced rather than removed, so that the reader sees that the data held something there.
     Walks the frozen attrs objects and tuples of a context; returns `obj` itself when nothing changed.
     """
-    import attrs
-
     if isinstance(obj, str):
         return _NOT_TEXT.sub(REPLACEMENT, obj) if _NOT_TEXT.search(obj) else obj
     if isinstance(obj, tuple):
         items = tuple(printable(x) for x in obj)
         return obj if all(a is b for a, b in zip(items, obj, strict=True)) else items
-    if attrs.has(type(obj)):
-        changes = {}
-        for field in attrs.fields(type(obj)):
-            value = getattr(obj, field.name)
-            clean = printable(value)
-            if clean is not value:
-                changes[field.alias or field.name] = clean
-        return attrs.evolve(obj, **changes) if changes else obj
-    return obj
+    cls: type = type(obj)
+    fields = _fields(cls)
+    if fields is None:
+        return obj
+    changes = {}
+    for name, alias in fields:
+        value = getattr(obj, name)
+        clean = printable(value)
+        if clean is not value:
+            changes[alias] = clean
+    return attrs.evolve(obj, **changes) if changes else obj
+
+
+@cache
+def _fields(cls: type) -> tuple[tuple[str, str], ...] | None:
+    """The (name, alias) of each field of an attrs class; None for any other class."""
+    if not attrs.has(cls):
+        return None
+    return tuple((f.name, f.alias or f.name) for f in attrs.fields(cls))

@@ -106,13 +106,20 @@ def environment(fmt: str, lang: str, user_dir: str | None = None) -> jinja2.Envi
     """The jinja2 environment for one format and language (sandboxed when a user folder is given)."""
     import jinja2
 
-    from ratify.present.documents.sandbox import BoundedSandbox
     from ratify.resources import bundled_templates
 
     loaders: list[jinja2.BaseLoader] = [_renamed_loader(jinja2.FileSystemLoader(bundled_templates()))]
-    if user_dir is not None:
+    cls: type[jinja2.Environment] = jinja2.Environment
+    code_cache = None
+    if user_dir is not None:  # a user's templates: in the sandbox, compiled afresh
+        from ratify.present.documents.sandbox import BoundedSandbox
+
         loaders.insert(0, _renamed_loader(jinja2.FileSystemLoader(user_dir)))
-    cls = BoundedSandbox if user_dir is not None else jinja2.Environment
+        cls = BoundedSandbox
+    else:  # ratify's own templates only: their code is kept (see `compiled`)
+        from ratify.present.documents.compiled import template_code_cache
+
+        code_cache = template_code_cache(lang)
     env = cls(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=fmt == "html",
@@ -122,6 +129,7 @@ def environment(fmt: str, lang: str, user_dir: str | None = None) -> jinja2.Envi
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=md_escape if fmt == "md" else None,
+        bytecode_cache=code_cache,
     )
     lg = language(lang)
     env.install_gettext_translations(lg.translations, newstyle=True)  # type: ignore[attr-defined]
