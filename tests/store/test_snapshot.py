@@ -139,5 +139,7 @@ def test_the_snapshot_is_json_not_code() -> None:
     first, second, header, body = data.split(b"\n", 3)
     assert first + b"\n" == MAGIC and len(second) == 64
     parsed = json.loads(header)
-    for start, end in parsed["segments"].values():
-        json.loads(body[start:end])
+    spans = [span for records in parsed["segments"].values() for span in records.values()]
+    assert len(spans) == len(ratify.load(bundled=True).participations)
+    for start, end in spans:
+        assert isinstance(json.loads(body[start:end]), dict)

@@ -64,11 +64,7 @@ def _catalog(snap: Snapshot, folder: Path, origin: Origin | None) -> Catalog:
     if snap.participations is not None:
         participations = Participations.of(snap.participations)
     else:
-        def records(instrument: str) -> dict[str, object]:
-            return {state: {**raw, "state": state, "instrument": instrument}
-                    for state, raw in snap.records(instrument).items()}
-
-        participations = Participations.lazy(snap.order, records, snap.make)
+        participations = Participations.lazy(snap.order, snap.records, snap.make)
     return Catalog(
         instruments=snap.instruments,
         states=snap.states,

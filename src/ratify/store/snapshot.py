@@ -9,12 +9,11 @@ folder's bytes, read now, have that digest: what is served was validated from ex
 A snapshot is read only from where nobody else can have written it: the one built with the data
 and installed inside the package (`scripts/build_data.py` writes it; a test checks it is what the
 data gives), or the user's private cache, whose entries carry a MAC (see `ratify.store.cache`). It
-is JSON — never code — and each instrument's records are a separate stretch of it, parsed only when
-a question needs that instrument.
+is JSON — never code — and each record is a line of its own, parsed only when a question needs it.
 
 Layout: a first line naming the format, a line with the digest, a line of JSON (the header:
-everything but the participations, and where each instrument's participations are in the body),
-then the body.
+everything but the participations, and where each record of each instrument is in the body), then
+the body: one line of JSON per record.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +38,7 @@ from ratify.store.folder import FolderBytes
 __all__ = ["Snapshot", "folder_digest", "known_snapshot", "read_snapshot",
            "remember_snapshot", "snapshot_bytes"]
 
-MAGIC = b"ratify snapshot 1\n"
+MAGIC = b"ratify snapshot 2\n"
 
 
 def folder_digest(raw: FolderBytes) -> str:
@@ -71,20 +70,17 @@ class Snapshot:
     warnings: tuple[Problem, ...]
     order: tuple[str, ...]  # the instrument ids, in the order of their records
     participations: tuple[Participation, ...] | None = None
-    segments: Mapping[str, tuple[int, int]] = attrs.field(factory=dict, repr=False)  # id -> (start, end) in body
+    # instrument id -> state code -> (start, end) of the record's JSON in `body`
+    segments: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict, repr=False)
     body: bytes = attrs.field(default=b"", repr=False)
     _source_index: dict[str, Source] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_source_index", {s.id: s for s in self.sources})
 
-    def records(self, instrument: str) -> dict[str, Any]:
-        """The raw records of one instrument, by state code, in record order."""
-        span = self.segments.get(instrument)
-        if span is None:
-            return {}
-        records: dict[str, Any] = json.loads(self.body[span[0]:span[1]])
-        return records
+    def records(self, instrument: str) -> Mapping[str, dict[str, Any]]:
+        """The raw records of one instrument by state code, in record order; each parsed when looked up."""
+        return _Records(self.body, self.segments.get(instrument, {}), instrument)
 
     def make(self, raw: dict[str, Any]) -> Participation:
         """One raw record as a `Participation` (its sources are ids of `sources`)."""
@@ -92,6 +88,27 @@ class Snapshot:
         record = {**raw, "sources": [by_id[s] for s in raw.get("sources", ())]}
         made: Participation = _structure_participation(record, Participation)
         return made
+
+
+class _Records(Mapping[str, dict[str, Any]]):
+    """One instrument's records in a snapshot's body: a state's is parsed when it is looked up."""
+
+    __slots__ = ("_body", "_instrument", "_spans")
+
+    def __init__(self, body: bytes, spans: Mapping[str, Any], instrument: str) -> None:
+        self._body, self._spans, self._instrument = body, spans, instrument
+
+    def __getitem__(self, state: str) -> dict[str, Any]:
+        start, end = self._spans[state]
+        record: dict[str, Any] = json.loads(self._body[start:end])
+        record["state"], record["instrument"] = state, self._instrument
+        return record
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._spans)
+
+    def __len__(self) -> int:
+        return len(self._spans)
 
 
 def snapshot_bytes(snap: Snapshot, folder: Path) -> bytes:
@@ -104,13 +121,14 @@ def snapshot_bytes(snap: Snapshot, folder: Path) -> bytes:
         raw["sources"] = [s.id for s in p.sources]
         by_inst.setdefault(p.instrument, {})[p.state] = raw
     body = bytearray()
-    segments: dict[str, list[int]] = {}
+    segments: dict[str, dict[str, list[int]]] = {}
     for inst, records in by_inst.items():
-        for raw in records.values():
+        spans = segments[inst] = {}
+        for state, raw in records.items():
             raw.pop("state", None)  # the key says which
-        text = json.dumps(records, ensure_ascii=False, separators=(",", ":")).encode()
-        segments[inst] = [len(body), len(body) + len(text)]
-        body += text + b"\n"
+            text = json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode()
+            spans[state] = [len(body), len(body) + len(text)]
+            body += text + b"\n"
     root = str(folder).rstrip("/\\")
     header = {
         "instruments": conv.unstructure(snap.instruments),
@@ -157,7 +175,7 @@ def read_snapshot(data: bytes, digest: str, folder: Path) -> Snapshot | None:
             declines=tuple(header["declines"]),
             warnings=warnings,
             order=tuple(header["order"]),
-            segments={k: (int(v[0]), int(v[1])) for k, v in header["segments"].items()},
+            segments=header["segments"],
             body=data[end + 1:],
         )
     except Exception:  # noqa: BLE001 - a snapshot that does not read is no snapshot: the folder is read afresh
