@@ -97,7 +97,7 @@ def _update(args: argparse.Namespace) -> int:
     except UpdateError as exc:
         print(f"ratify: error: {exc}", file=sys.stderr)
         return EXIT_NETWORK if exc.network else 1
-    print(describe_origin(report.origin), file=sys.stderr)
+    print(describe_origin(report.origin, args.lang), file=sys.stderr)
     if report.created_folder:
         print(created_folder_text(report.origin.path, lg), file=sys.stderr)
     imported = report.imported
