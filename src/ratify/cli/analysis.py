@@ -11,10 +11,11 @@ from ratify.cli.options import add_as_of, add_data, add_format, iso_date, load_c
 from ratify.cli.output import render_rows
 from ratify.model.enums import GapKind, Status
 from ratify.model.records import Instrument
+from ratify.present.console import checked_text, legend_text
 from ratify.present.gaps import basis_text, relation_text, step_text
 from ratify.present.i18n import Lang, available_languages, language
 from ratify.present.phrases import event_detail
-from ratify.present.vocabulary import ACTION_LABELS, STATUS_ORDER, gap_label, status_label, symbol
+from ratify.present.vocabulary import ACTION_LABELS, gap_label, status_label, symbol
 
 __all__ = ["register"]
 
@@ -115,21 +116,16 @@ def _matrix(args: argparse.Namespace) -> int:
         sys.stdout.write(size + "\n\n")
     sys.stdout.write(render_rows(headers, rows, args.format, raw=args.raw))
     if text:
-        marks = ", ".join(f"{symbol(s, lg)} {status_label(s, lg)}" for s in STATUS_ORDER)
-        sys.stdout.write("\n" + marks + "\n")
+        sys.stdout.write("\n" + legend_text(lg) + "\n")
         sys.stdout.write(_checked(m.instruments, args.as_of, lg))
     return 0
 
 
 def _checked(instruments: Iterable[Instrument], as_of: dt.date | None, lang: Lang | None = None) -> str:
     """A line naming the instruments whose participant data was last checked before the date asked for."""
-    lg = lang or language("en")
     on = as_of or dt.date.today()
     stale = {i.mtdsg or i.id: i.as_of for i in instruments if i.as_of and i.as_of < on}
-    if not stale:
-        return ""
-    listed = ", ".join(f"{k} {lg.date(v)}" for k, v in stale.items())
-    return lg.gettext("data last checked against the depositary: %(list)s") % {"list": listed} + "\n"
+    return checked_text(stale, lang or language("en")) + ("\n" if stale else "")
 
 
 def _changes(args: argparse.Namespace) -> int:

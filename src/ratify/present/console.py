@@ -9,7 +9,7 @@ Cells of a CSV or JSON table never pass through here — they keep their English
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ratify.model.enums import ConsentKind, Status
@@ -21,10 +21,33 @@ if TYPE_CHECKING:
     from ratify.present.i18n import Lang
     from ratify.store.location import Origin
 
-__all__ = ["STATUS_HEADERS", "cache_off_text", "cache_problem_text", "cache_removed_text", "cache_size_text",
-           "conflict_note", "consent_cell", "entry_into_force_cell", "error_line", "init_text", "interrupted_text",
-           "origin_text", "required_text", "status_cell", "status_heading", "status_headers", "usage_error_text",
-           "validate_hint", "validate_summary", "wrote_export_text", "wrote_text"]
+__all__ = [
+    "STATUS_HEADERS",
+    "cache_off_text",
+    "cache_problem_text",
+    "cache_removed_text",
+    "cache_size_text",
+    "checked_text",
+    "conflict_note",
+    "consent_cell",
+    "entry_into_force_cell",
+    "error_line",
+    "init_text",
+    "interrupted_text",
+    "legend_text",
+    "origin_text",
+    "progress_line",
+    "required_text",
+    "status_cell",
+    "status_headers",
+    "status_heading",
+    "unreachable_line",
+    "usage_error_text",
+    "validate_hint",
+    "validate_summary",
+    "wrote_export_text",
+    "wrote_text",
+]
 
 # the columns of `ratify status`: the keys of its CSV and JSON, translated in its text table
 STATUS_HEADERS = (N_("instrument"), N_("name"), N_("status"), N_("signature"), N_("consent"),
@@ -184,3 +207,30 @@ def error_line(problem: str, lang: Lang) -> str:
 
 def interrupted_text(lang: Lang) -> str:
     return lang.gettext("ratify: interrupted")
+
+
+def unreachable_line(problem: str, lang: Lang) -> str:
+    """ "ratify: PROBLEM" — the depositary could not be reached (not an error of the data or the command)."""
+    return lang.gettext("ratify: %(problem)s") % {"problem": problem}
+
+
+def progress_line(mtdsg: str, step: str, lang: Lang) -> str:
+    """ "IV-2: fetching URL" — what `update` is doing with a treaty's page."""
+    return lang.gettext("%(mtdsg)s: %(step)s") % {"mtdsg": mtdsg, "step": step}
+
+
+def legend_text(lang: Lang) -> str:
+    """The marks of a matrix, in order: "P party, C contracting State (not yet in force), …"."""
+    from ratify.present.vocabulary import STATUS_ORDER, status_label, symbol
+
+    return ", ".join(lang.gettext("%(symbol)s %(label)s") % {"symbol": symbol(s, lang), "label": status_label(s, lang)}
+                     for s in STATUS_ORDER)
+
+
+def checked_text(last_checked: Mapping[str, dt.date], lang: Lang) -> str:
+    """ "data last checked against the depositary: IV-2 3 February 2026, …"; "" when nothing is listed."""
+    if not last_checked:
+        return ""
+    listed = ", ".join(lang.gettext("%(instrument)s %(date)s") % {"instrument": k, "date": lang.date(v)}
+                       for k, v in last_checked.items())
+    return lang.gettext("data last checked against the depositary: %(list)s") % {"list": listed}
