@@ -191,3 +191,19 @@ def test_a_russian_status_note_on_an_inconsistent_record(capsys: pytest.CaptureF
     out = run(capsys, "status", "ERI", "XVIII-12", "--lang", "ru", "--as-of", "2020-01-01")
     row = out.splitlines()[4]
     assert "действий нет" in row and "запись противоречива и, по всей видимости, устарела" in row
+
+
+def test_the_headings_of_gaps_matrix_and_changes() -> None:
+    jan = dt.date(2026, 1, 1)
+    assert console.gaps_heading("Uzbekistan", "UZB", jan, 13, EN) == "Uzbekistan (UZB), as of 1 January 2026: 13 gaps"
+    assert console.gaps_heading("Uzbekistan", "UZB", None, 1, EN) == "Uzbekistan (UZB), as of today: 1 gap"
+    assert console.gaps_heading("Узбекистан", "UZB", jan, 13, RU) == "Узбекистан (UZB), на 1 января 2026 г.: 13 пробелов"
+    assert console.matrix_heading(5, 25, jan, EN) == "5 states × 25 instruments, as of 1 January 2026"
+    assert console.matrix_heading(1, 1, jan, EN) == "1 state × 1 instrument, as of 1 January 2026"
+    assert console.changes_heading(2, dt.date(2020, 1, 1), None, EN) == "2 events from 1 January 2020 to today"
+    assert console.matrix_headers(["V-2", "IV-4"], EN) == ("state", "name", "V-2", "IV-4", "parties", "coverage")
+    assert console.headers(console.CHANGES_HEADERS, EN) == console.CHANGES_HEADERS
+    assert console.headers(console.GAPS_HEADERS, RU)[0] == "документ"
+    assert console.gap_status_cell(Status.CONTRACTING, True, EN) == "contracting State (in force: unknown, no rule)"
+    assert console.gap_status_cell(Status.PARTY, False, RU) == "участник"
+    assert console.note_lines(["a", "b"], EN) == "note: a\nnote: b"

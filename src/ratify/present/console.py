@@ -22,19 +22,29 @@ if TYPE_CHECKING:
     from ratify.store.location import Origin
 
 __all__ = [
+    "CHANGES_HEADERS",
+    "GAPS_HEADERS",
+    "MATRIX_HEADERS",
     "STATUS_HEADERS",
     "cache_off_text",
     "cache_problem_text",
     "cache_removed_text",
     "cache_size_text",
+    "changes_heading",
     "checked_text",
     "conflict_note",
     "consent_cell",
     "entry_into_force_cell",
     "error_line",
+    "gap_status_cell",
+    "gaps_heading",
+    "headers",
     "init_text",
     "interrupted_text",
     "legend_text",
+    "matrix_headers",
+    "matrix_heading",
+    "note_lines",
     "origin_text",
     "progress_line",
     "required_text",
@@ -217,6 +227,60 @@ def unreachable_line(problem: str, lang: Lang) -> str:
 def progress_line(mtdsg: str, step: str, lang: Lang) -> str:
     """ "IV-2: fetching URL" — what `update` is doing with a treaty's page."""
     return lang.gettext("%(mtdsg)s: %(step)s") % {"mtdsg": mtdsg, "step": step}
+
+
+# the columns of `ratify gaps`, `matrix` (around the instruments' codes) and `changes`: keys of CSV and JSON
+GAPS_HEADERS = (N_("instrument"), N_("name"), N_("gap"), N_("status"), N_("since"), N_("years"), N_("record as at"),
+                N_("next step"), N_("basis"))
+MATRIX_HEADERS = (N_("state"), N_("name"), N_("parties"), N_("coverage"))
+CHANGES_HEADERS = (N_("date"), N_("state"), N_("instrument"), N_("action"), N_("detail"), N_("record as at"))
+
+
+def headers(keys: Sequence[str], lang: Lang) -> tuple[str, ...]:
+    """The column headings of a text table in `lang` (the keys themselves in English)."""
+    return tuple(lang.gettext(k) for k in keys)
+
+
+def matrix_headers(instruments: Sequence[str], lang: Lang) -> tuple[str, ...]:
+    """state, name, the instruments' codes (as they are), parties, coverage."""
+    state, name, parties, coverage = headers(MATRIX_HEADERS, lang)
+    return (state, name, *instruments, parties, coverage)
+
+
+def gaps_heading(state: str, code: str, as_of: dt.date | None, count: int, lang: Lang) -> str:
+    """ "Uzbekistan (UZB), as of 1 January 2026: 13 gaps" (as of "today" when `as_of` is None)."""
+    when = lang.date(as_of) if as_of else lang.gettext("today")
+    return lang.ngettext("%(state)s (%(code)s), as of %(date)s: %(num)d gap",
+                         "%(state)s (%(code)s), as of %(date)s: %(num)d gaps", count, state=state, code=code, date=when)
+
+
+def gap_status_cell(status: Status, unknown_entry_into_force: bool, lang: Lang) -> str:
+    """The status column of `ratify gaps`: the status's label, or that its entry into force is unknown."""
+    from ratify.present.vocabulary import status_label
+
+    if unknown_entry_into_force:
+        return lang.gettext("contracting State (in force: unknown, no rule)")
+    return status_label(status, lang)
+
+
+def note_lines(notes: Sequence[str], lang: Lang) -> str:
+    """ "note: …" lines, one a note."""
+    return "\n".join(lang.gettext("note: %(text)s") % {"text": n} for n in notes)
+
+
+def matrix_heading(states: int, instruments: int, as_of: dt.date, lang: Lang) -> str:
+    """ "5 states × 25 instruments, as of 1 January 2026"."""
+    return lang.gettext("%(states)s × %(instruments)s, as of %(date)s") % {
+        "states": lang.ngettext("%(num)d state", "%(num)d states", states),
+        "instruments": lang.ngettext("%(num)d instrument", "%(num)d instruments", instruments),
+        "date": lang.date(as_of)}
+
+
+def changes_heading(count: int, since: dt.date, until: dt.date | None, lang: Lang) -> str:
+    """ "12 events from 1 January 2020 to today"."""
+    return lang.ngettext("%(num)d event from %(since)s to %(until)s", "%(num)d events from %(since)s to %(until)s",
+                         count, since=lang.date(since),
+                         until=lang.date(until) if until else lang.gettext("today"))
 
 
 def legend_text(lang: Lang) -> str:
