@@ -36,11 +36,14 @@ _COMMANDS = {
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         """A usage error: one line that says what is wrong, one line that says where help is; exit status 2."""
-        required = "the following arguments are required: "
+        from ratify.present.console import required_text, usage_error_text
+        from ratify.present.i18n import language
+
+        lang = language("en")  # the arguments are not read yet: their --lang is not known
+        required = "the following arguments are required: "  # argparse's words, reworded
         if message.startswith(required):
-            names = message[len(required):].split(", ")
-            message = f"{' and '.join(names)} {'is' if len(names) == 1 else 'are'} required"
-        self.exit(2, f"{self.prog}: error: {message}\nhint: `{self.prog} --help` lists the arguments\n")
+            message = required_text(message[len(required):].split(", "), lang)
+        self.exit(2, usage_error_text(self.prog, message, lang))
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -75,25 +78,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help()
         return 2
+    from ratify.present.console import error_line, interrupted_text, validate_hint
+    from ratify.present.i18n import language
+
+    lang = language("en")  # errors stay in English: the messages of the exceptions are
     try:
         return int(args.run(args) or 0)
     except DataError as exc:
-        print(f"ratify: error: {exc}", file=sys.stderr)
+        print(error_line(str(exc), lang), file=sys.stderr)
         if len(exc.problems) > 1:
-            print("run `ratify validate" + (f" {args.data}" if getattr(args, "data", None) else "")
-                  + "` to see every problem", file=sys.stderr)
+            data = getattr(args, "data", None)
+            print(validate_hint(f"ratify validate {data}" if data else "ratify validate", lang), file=sys.stderr)
         return 1
     except RatifyError as exc:
-        print(f"ratify: error: {exc}", file=sys.stderr)
+        print(error_line(str(exc), lang), file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
-        print("ratify: interrupted", file=sys.stderr)
+        print(interrupted_text(lang), file=sys.stderr)
         return 130
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"ratify: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(error_line(f"{where}{exc.strerror or exc}", lang), file=sys.stderr)
         return 1
 
 

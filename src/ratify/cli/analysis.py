@@ -11,10 +11,11 @@ from ratify.cli.options import add_as_of, add_data, add_format, iso_date, load_c
 from ratify.cli.output import render_rows
 from ratify.model.enums import GapKind, Status
 from ratify.model.records import Instrument
+from ratify.present import console
 from ratify.present.gaps import basis_text, relation_text, step_text
 from ratify.present.i18n import Lang, available_languages, language
 from ratify.present.phrases import event_detail
-from ratify.present.vocabulary import ACTION_LABELS, STATUS_ORDER, gap_label, status_label, symbol
+from ratify.present.vocabulary import ACTION_LABELS, gap_label, symbol
 
 __all__ = ["register"]
 
@@ -68,26 +69,20 @@ def _gaps(args: argparse.Namespace) -> int:
     gaps = cat.gaps(state, as_of=args.as_of)
     rows = [(g.instrument.mtdsg or g.instrument.id, g.instrument.short_name.get(code),
              gap_label(g, lg) if text else g.kind.value,
-             (lg.gettext("contracting State (in force: unknown, no rule)")
-              if g.kind is GapKind.ENTRY_INTO_FORCE_UNKNOWN else status_label(g.status, lg)) if text else g.status.value,
+             console.gap_status_cell(g.status, g.kind is GapKind.ENTRY_INTO_FORCE_UNKNOWN, lg) if text
+             else g.status.value,
              lg.date(g.since) if text else g.since, g.years,
              lg.date(g.record_as_of) if text else g.record_as_of, step_text(g, lg),
              "; ".join(basis_text(b, lg) for b in g.basis) or None) for g in gaps]
-    headers = ("instrument", "name", "gap", "status", "since", "years", "record as at", "next step", "basis")
-    if text:  # for people: in the language asked for; CSV and JSON keep the field names and codes
-        headers = (lg.gettext("instrument"), lg.gettext("name"), lg.gettext("gap"), lg.gettext("status"),
-                   lg.gettext("since"), lg.gettext("years"), lg.gettext("record as at"), lg.gettext("next step"),
-                   lg.gettext("basis"))
-        when = lg.date(args.as_of) if args.as_of else lg.gettext("today")
-        head = lg.ngettext("%(state)s (%(code)s), as of %(date)s: %(num)d gap",
-                           "%(state)s (%(code)s), as of %(date)s: %(num)d gaps", len(gaps),
-                           state=state.name.get(code), code=state.alpha3, date=when)
-        sys.stdout.write(head + "\n\n")
+    # for people: in the language asked for; CSV and JSON keep the field names and codes
+    headers = console.headers(console.GAPS_HEADERS, lg) if text else console.GAPS_HEADERS
+    if text:
+        sys.stdout.write(console.gaps_heading(state.name.get(code), state.alpha3, args.as_of, len(gaps), lg) + "\n\n")
     sys.stdout.write(render_rows(headers, rows, args.format, raw=args.raw))
     if text:
         notes = dict.fromkeys(relation_text(r, lg) for g in gaps for r in g.relations)
         if notes:
-            sys.stdout.write("\n" + "\n".join(lg.gettext("note: %(text)s") % {"text": n} for n in notes) + "\n")
+            sys.stdout.write("\n" + console.note_lines(list(notes), lg) + "\n")
         sys.stdout.write(_checked([g.instrument for g in gaps], args.as_of, lg))
     return 0
 
@@ -97,10 +92,7 @@ def _matrix(args: argparse.Namespace) -> int:
     lg = language(args.lang)
     m = cat.matrix(group=args.group, as_of=args.as_of)  # the binding instruments (the matrix's own rule)
     text = args.format == "text"
-    headers = ("state", "name", *(i.mtdsg or i.id for i in m.instruments), "parties", "coverage")
-    if text:
-        headers = (lg.gettext("state"), lg.gettext("name"), *headers[2:-2], lg.gettext("parties"),
-                   lg.gettext("coverage"))
+    headers = console.matrix_headers([i.mtdsg or i.id for i in m.instruments], lg if text else language("en"))
     rows = []
     for st, statuses in zip(m.states, m.cells, strict=True):
         cells = [symbol(s, lg) if text else s.value for s in statuses]
@@ -108,28 +100,19 @@ def _matrix(args: argparse.Namespace) -> int:
         coverage = lg.percent(m.coverage(st)) if text else round(m.coverage(st), 4)
         rows.append((st.alpha3, st.name.get(lg.code) if text else st.name.en, *cells, parties, coverage))
     if text:
-        size = lg.gettext("%(states)s × %(instruments)s, as of %(date)s") % {
-            "states": lg.ngettext("%(num)d state", "%(num)d states", len(m.states)),
-            "instruments": lg.ngettext("%(num)d instrument", "%(num)d instruments", len(m.instruments)),
-            "date": lg.date(m.as_of)}
-        sys.stdout.write(size + "\n\n")
+        sys.stdout.write(console.matrix_heading(len(m.states), len(m.instruments), m.as_of, lg) + "\n\n")
     sys.stdout.write(render_rows(headers, rows, args.format, raw=args.raw))
     if text:
-        marks = ", ".join(f"{symbol(s, lg)} {status_label(s, lg)}" for s in STATUS_ORDER)
-        sys.stdout.write("\n" + marks + "\n")
+        sys.stdout.write("\n" + console.legend_text(lg) + "\n")
         sys.stdout.write(_checked(m.instruments, args.as_of, lg))
     return 0
 
 
 def _checked(instruments: Iterable[Instrument], as_of: dt.date | None, lang: Lang | None = None) -> str:
     """A line naming the instruments whose participant data was last checked before the date asked for."""
-    lg = lang or language("en")
     on = as_of or dt.date.today()
     stale = {i.mtdsg or i.id: i.as_of for i in instruments if i.as_of and i.as_of < on}
-    if not stale:
-        return ""
-    listed = ", ".join(f"{k} {lg.date(v)}" for k, v in stale.items())
-    return lg.gettext("data last checked against the depositary: %(list)s") % {"list": listed} + "\n"
+    return console.checked_text(stale, lang or language("en")) + ("\n" if stale else "")
 
 
 def _changes(args: argparse.Namespace) -> int:
@@ -141,13 +124,8 @@ def _changes(args: argparse.Namespace) -> int:
              lg.gettext(ACTION_LABELS[e.action]) if text else e.action.value,
              event_detail(e, lg) if text else event_detail(e, language("en")),
              lg.date(cat.record_date(e.instrument)) if text else cat.record_date(e.instrument)) for e in events]
-    headers = ("date", "state", "instrument", "action", "detail", "record as at")
+    headers = console.headers(console.CHANGES_HEADERS, lg) if text else console.CHANGES_HEADERS
     if text:
-        until = lg.date(args.until) if args.until else lg.gettext("today")
-        sys.stdout.write(lg.ngettext("%(num)d event from %(since)s to %(until)s",
-                                     "%(num)d events from %(since)s to %(until)s", len(events),
-                                     since=lg.date(args.since), until=until) + "\n\n")
-        headers = (lg.gettext("date"), lg.gettext("state"), lg.gettext("instrument"), lg.gettext("action"),
-                   lg.gettext("detail"), lg.gettext("record as at"))
+        sys.stdout.write(console.changes_heading(len(events), args.since, args.until, lg) + "\n\n")
     sys.stdout.write(render_rows(headers, rows, args.format, raw=args.raw))
     return 0

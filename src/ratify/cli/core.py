@@ -10,6 +10,7 @@ from pathlib import Path
 from ratify.cli.options import add_as_of, add_data, add_format, load_catalog, say_origin
 from ratify.cli.output import render_rows
 from ratify.errors import RatifyError, Severity
+from ratify.present.i18n import available_languages, language
 
 __all__ = ["register"]
 
@@ -22,6 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("instruments", metavar="INSTRUMENT", nargs="*", default=[],  # a default: optional for argparse
                    help="instruments to show (default: every binding instrument): V-2, ICCPR, …")
     add_as_of(p)
+    p.add_argument("--lang", choices=available_languages(), default="en",
+                   help="language of the text output: heading, column names, statuses and notes (default: en; "
+                   "CSV and JSON keep their English keys and values; more with $RATIFY_LOCALE_PATH)")
     add_format(p)
     add_data(p)
     p.set_defaults(run=_status)
@@ -50,39 +54,41 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _status(args: argparse.Namespace) -> int:
+    from ratify.present import console
+
+    lg = language(args.lang)
     cat = load_catalog(args)
     state = cat.state(args.state)
     instruments = cat.instruments_of(args.instruments or None, binding=None if args.instruments else True)
+    text = args.format == "text"  # for people: in the language asked for; CSV and JSON keep the keys and values
+    words = lg if text else language("en")
     rows = []
     on = args.as_of or dt.date.today()
     for inst in instruments:
         p = cat.participation(state, inst)
         status = cat.status(state, inst, args.as_of)
         signature = p.signature if p and p.signature and p.signature <= on else None
-        consent = f"{p.consent.date} {p.consent.kind.value}" if p and p.consent and p.consent.date <= on else None
+        consent = console.consent_cell(p.consent.date, p.consent.kind, words) \
+            if p and p.consent and p.consent.date <= on else None
         eif = None
-        if consent and p and p.entry_into_force:
-            eif = f"{p.entry_into_force}" + ("" if p.entry_into_force_recorded else " (computed)")
-        elif consent and p and p.entry_into_force_unknown:
-            eif = "unknown (no rule)"
+        if consent and p and (p.entry_into_force or p.entry_into_force_unknown):
+            eif = console.entry_into_force_cell(p.entry_into_force, p.entry_into_force_recorded, words)
         conflicts = cat.record_conflicts(state, inst, on) if inst.binding else ()
-        note = None
-        if conflicts:  # the record contradicts the state's other records: say so, never leave it bare
-            note = (f"record inconsistent, likely out of date: party to {', '.join(conflicts)}, "
-                    f"which require{'s' if len(conflicts) == 1 else ''} it")
-        rows.append((inst.mtdsg or inst.id, inst.short_name.en, status.value, signature, consent, eif,
+        # the record contradicts the state's other records: say so, never leave it bare
+        note = console.conflict_note(conflicts, words) if conflicts else None
+        rows.append((inst.mtdsg or inst.id, inst.short_name.get(lg.code) if text else inst.short_name.en,
+                     console.status_cell(status, lg) if text else status.value, signature, consent, eif,
                      cat.record_date(inst), note))
-    headers = ("instrument", "name", "status", "signature", "consent", "in force for the state", "record as at",
-               "note")
-    when = args.as_of.isoformat() if args.as_of else f"today ({on.isoformat()})"
-    if args.format == "text":
-        sys.stdout.write(f"{state.name.en} ({state.alpha3}), as of {when}, from the depositary's records as at "
-                         "the dates of the column \"record as at\"\n\n")
+    headers: tuple[str, ...] = console.STATUS_HEADERS
+    if text:
+        headers = console.status_headers(lg)
+        sys.stdout.write(console.status_heading(state.name.get(lg.code), state.alpha3, args.as_of, on, lg) + "\n\n")
     sys.stdout.write(render_rows(headers, rows, args.format, raw=args.raw))
     return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from ratify.present.console import validate_summary
     from ratify.store.location import data_folder
     from ratify.store.read import validate
 
@@ -94,43 +100,39 @@ def _validate(args: argparse.Namespace) -> int:
     errors = [p for p in problems if p.severity is Severity.ERROR]
     for p in problems:  # the report is the command's output: errors and warnings alike, on stdout
         print(p)
-    where = args.dir or origin.path
-    if errors:
-        print(f"{where}: {len(errors)} error{'s' if len(errors) != 1 else ''}, "
-              f"{len(problems) - len(errors)} warning{'s' if len(problems) - len(errors) != 1 else ''}")
-        return 1
-    print(f"{where}: valid ({len(problems)} warning{'s' if len(problems) != 1 else ''})")
-    return 0
+    print(validate_summary(args.dir or origin.path, len(errors), len(problems) - len(errors), language("en")))
+    return 1 if errors else 0
 
 
 def _init(args: argparse.Namespace) -> int:
+    from ratify.present.console import init_text
     from ratify.resources import bundled_data
     from ratify.store.transaction import create_folder
 
     create_folder(bundled_data(), args.dir)
-    print(f"copied the bundled dataset to {args.dir}")
+    print(init_text(args.dir, language("en")))
     return 0
 
 
 def _cache(args: argparse.Namespace) -> int:
+    from ratify.present.console import cache_off_text, cache_problem_text, cache_removed_text, cache_size_text
     from ratify.store.cache import FileCache, cache_folder, cache_problem
 
+    lg = language("en")
     folder = cache_folder()
     if folder is None:
-        print("cache turned off (RATIFY_CACHE=0)")
+        print(cache_off_text(lg))
         return 0
     problem = cache_problem()
     if problem is not None:
-        print(f"cache not used: {problem}; data files are parsed every time (point RATIFY_CACHE_DIR at a "
-              "private folder of yours, or set RATIFY_CACHE=0)")
+        print(cache_problem_text(problem, lg))
         return 0
     cache = FileCache(folder)
     with cache:
         if args.clear:
             n = cache.clear()
-            print(f"{cache.folder}: {n} entr{'ies' if n != 1 else 'y'} removed")
+            print(cache_removed_text(cache.folder, n, lg))
             return 0
         entries, size = cache.size()
-    print(f"{cache.folder}: {entries} entr{'ies' if entries != 1 else 'y'}, {size / 1e6:.1f} MB"
-          + ("" if entries else " (nothing cached yet)"))
+    print(cache_size_text(cache.folder, entries, size, lg))
     return 0

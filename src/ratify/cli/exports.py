@@ -6,7 +6,9 @@ import argparse
 import sys
 
 from ratify.cli.options import add_as_of, add_data, add_raw, load_catalog
+from ratify.present.console import wrote_export_text
 from ratify.present.export import export_csv, export_json
+from ratify.present.i18n import language
 from ratify.store.atomic import atomic_write
 
 __all__ = ["register"]
@@ -51,7 +53,6 @@ def _export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     atomic_write(args.output, text)
-    what = f"{len(cat.participations)} participations" if args.format == "json" else \
-        f"{text.count(chr(10)) - 1} rows"
-    print(f"wrote {args.output} ({args.format}, {what})", file=sys.stderr)
+    count = len(cat.participations) if args.format == "json" else text.count("\n") - 1
+    print(wrote_export_text(args.output, args.format, count, language("en")), file=sys.stderr)
     return 0

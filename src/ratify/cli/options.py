@@ -51,29 +51,25 @@ def add_raw(parser: argparse.ArgumentParser) -> None:
                         "does not run it as a formula)")
 
 
-def describe_origin(origin: Origin) -> str:
-    """Which data folder, and why, in one line."""
+def describe_origin(origin: Origin, lang: str = "en") -> str:
+    """Which data folder, and why, in one line (in the language `lang`)."""
     from ratify import __version__
+    from ratify.present.console import origin_text
+    from ratify.present.i18n import language
 
-    if origin.kind is DataOrigin.ARGUMENT:
-        return f"data: {origin.path} (--data)"
-    if origin.kind is DataOrigin.ENVIRONMENT:
-        return f"data: {origin.path} (from ${DATA_VARIABLE})"
-    if origin.kind is DataOrigin.USER:
-        return f"data: your data folder {origin.path} (kept current by `ratify update`)"
-    return f"data: the snapshot bundled with ratify {__version__}"
+    return origin_text(origin, __version__, DATA_VARIABLE, language(lang))
 
 
-def say_origin(origin: Origin | None) -> None:
+def say_origin(origin: Origin | None, lang: str = "en") -> None:
     """Print on stderr which data folder is read, unless it is the bundled snapshot (the quiet default)."""
     if origin is not None and origin.kind is not DataOrigin.BUNDLED:
-        print(describe_origin(origin), file=sys.stderr)
+        print(describe_origin(origin, lang), file=sys.stderr)
 
 
 def load_catalog(args: argparse.Namespace) -> Catalog:
-    """The catalogue of --data, --bundled or the default folder; says which on stderr."""
+    """The catalogue of --data, --bundled or the default folder; says which on stderr (in --lang, if any)."""
     from ratify.query.load import load
 
     cat = load(args.data, bundled=getattr(args, "bundled", False))
-    say_origin(cat.origin)
+    say_origin(cat.origin, getattr(args, "lang", None) or "en")
     return cat

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ratify.cli.options import add_as_of, add_data, add_format, load_catalog
+from ratify.present.i18n import available_languages
 
 __all__ = ["register"]
 
@@ -19,7 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("state", metavar="STATE", help="any name of the state: KAZ, KZ, Kazakhstan, Казахстан, …")
     add_as_of(p, "answer")
     add_format(p)
-    p.add_argument("--lang", choices=("en", "ru"), default="en", help="language of the text table (default: en)")
+    p.add_argument("--lang", choices=available_languages(), default="en",
+                   help="language of the text table (default: en; more with $RATIFY_LOCALE_PATH)")
     add_data(p)
     p.set_defaults(run=_procedures)
 

@@ -67,11 +67,13 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def _emit(args: argparse.Namespace, fmt: str, document: str | bytes) -> int:
+    from ratify.present.console import wrote_text
+    from ratify.present.i18n import language
     from ratify.store.atomic import atomic_write
 
     if not _to_stdout(args):
         atomic_write(args.output, document)
-        print(f"wrote {args.output}", file=sys.stderr)
+        print(wrote_text(args.output, language(args.lang)), file=sys.stderr)
         return 0
     payload = document.encode("utf-8") if isinstance(document, str) else document
     buffer = getattr(sys.stdout, "buffer", None)

@@ -66,16 +66,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _progress(lang: Lang) -> Callable[[str, UpdateStep], None]:
+    from ratify.present.console import progress_line
     from ratify.present.imports import step_text
 
     def say(mtdsg: str, step: UpdateStep) -> None:
-        print(f"{mtdsg}: {step_text(step, lang)}", file=sys.stderr, flush=True)
+        print(progress_line(mtdsg, step_text(step, lang), lang), file=sys.stderr, flush=True)
 
     return say
 
 
 def _update(args: argparse.Namespace) -> int:
     from ratify.cli.options import describe_origin
+    from ratify.present.console import error_line, unreachable_line
     from ratify.present.differences import difference_text
     from ratify.present.imports import created_folder_text, failure_text, note_line, update_summary
     from ratify.untc.fetch import FetchSettings
@@ -92,12 +94,12 @@ def _update(args: argparse.Namespace) -> int:
         report = update(args.treaties, args.data, dry_run=args.dry_run, keep_going=args.keep_going,
                         settings=settings, progress=None if args.quiet else _progress(lg))
     except UnreachableError as exc:
-        print(f"ratify: {exc}", file=sys.stderr)
+        print(unreachable_line(str(exc), language("en")), file=sys.stderr)  # as every error: in English
         return EXIT_NETWORK
     except UpdateError as exc:
-        print(f"ratify: error: {exc}", file=sys.stderr)
+        print(error_line(str(exc), language("en")), file=sys.stderr)
         return EXIT_NETWORK if exc.network else 1
-    print(describe_origin(report.origin), file=sys.stderr)
+    print(describe_origin(report.origin, args.lang), file=sys.stderr)
     if report.created_folder:
         print(created_folder_text(report.origin.path, lg), file=sys.stderr)
     imported = report.imported
