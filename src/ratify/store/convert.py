@@ -121,6 +121,13 @@ def snapshot_converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_optional, functools.partial(_optional_hook, conv))
     conv.register_structure_hook_factory(_is_homogeneous_tuple, functools.partial(_tuple_hook, conv))
     conv.register_structure_hook_factory(_is_enum, _enum_hook)
+    # what a snapshot holds was checked field by field when its folder was validated, and it is read only
+    # from where nobody else can have written it: its values are taken as they are
+    conv.register_structure_hook(dt.date, lambda value, _: dt.date.fromisoformat(value))
+    conv.register_structure_hook(str, lambda value, _: value)
+    conv.register_structure_hook(bool, lambda value, _: value)
+    conv.register_structure_hook(int, lambda value, _: value)
+    conv.register_structure_hook(Localized, lambda value, _: Localized(value))
     return conv
 
 

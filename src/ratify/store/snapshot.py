@@ -83,10 +83,11 @@ class Snapshot:
         return _Records(self.body, self.segments.get(instrument, {}), instrument)
 
     def make(self, raw: dict[str, Any]) -> Participation:
-        """One raw record as a `Participation` (its sources are ids of `sources`)."""
-        by_id = self._source_index
-        record = {**raw, "sources": [by_id[s] for s in raw.get("sources", ())]}
-        made: Participation = _structure_participation(record, Participation)
+        """One raw record (as `records` gives it) as a `Participation`; its sources are ids of `sources`."""
+        if "sources" in raw:  # `raw` is this call's own: parsed afresh for it
+            by_id = self._source_index
+            raw["sources"] = [by_id[s] for s in raw["sources"]]
+        made: Participation = _structure_participation(raw, Participation)
         return made
 
 
@@ -103,6 +104,12 @@ class _Records(Mapping[str, dict[str, Any]]):
         record: dict[str, Any] = json.loads(self._body[start:end])
         record["state"], record["instrument"] = state, self._instrument
         return record
+
+    def get(self, state: str, default: Any = None) -> Any:  # no KeyError raised and caught for absent states
+        return self[state] if state in self._spans else default
+
+    def __contains__(self, state: object) -> bool:
+        return state in self._spans
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._spans)
