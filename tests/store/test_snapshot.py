@@ -143,3 +143,21 @@ def test_the_snapshot_is_json_not_code() -> None:
     assert len(spans) == len(ratify.load(bundled=True).participations)
     for start, end in spans:
         assert isinstance(json.loads(body[start:end]), dict)
+
+
+def test_the_cache_keeps_the_snapshots_of_the_folders_written_last(cache_dir: Path, tmp_path: Path) -> None:
+    """A snapshot is as big as its folder's records: a folder updated again and again does not fill the disk."""
+    import os
+
+    folder = tmp_path / "data"
+    shutil.copytree(bundled_data(), folder)
+    groups = folder / "groups.toml"
+    text = groups.read_text(encoding="utf-8")
+    for i in range(cache_module._MAX_SNAPSHOTS + 3):
+        groups.write_text(text + f"\n# edition {i}\n", encoding="utf-8")
+        ratify.load(folder)
+        for entry in (cache_dir / "instruments").glob("*.snapshot"):  # mtimes a second apart, oldest first
+            os.utime(entry, (entry.stat().st_mtime - 1, entry.stat().st_mtime - 1))
+    kept = list((cache_dir / "instruments").glob("*.snapshot"))
+    assert len(kept) == cache_module._MAX_SNAPSHOTS
+    assert ratify.load(folder)._participations._loader is not None  # the last edition's is among them

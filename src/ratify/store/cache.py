@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 __all__ = ["FileCache", "cache_folder", "cache_problem", "default_cache"]
 
 _MAX_ENTRIES = 4096  # beyond this, the older half is removed
+_MAX_SNAPSHOTS = 8  # the snapshots of the folders written last (each as big as its folder's records)
 _MAX_ENTRY_BYTES = 256 * 1024 * 1024  # an entry bigger than this is not one we wrote
 KEY_FILE = "hmac.key"
 ENTRIES = "instruments"
@@ -397,7 +398,8 @@ class FileCache:
         return len(entries), total
 
     def _prune(self) -> None:
-        """Keep the folder bounded: the older half goes past `_MAX_ENTRIES`; stale temporary files go."""
+        """Keep the folder bounded: the newest `_MAX_SNAPSHOTS` folder snapshots stay, the older half of the
+        entries goes past `_MAX_ENTRIES`, stale temporary files go."""
         names = self._names()
         now = time.time()
         entries = []
@@ -408,13 +410,17 @@ class FileCache:
                     self._unlink(name)
             elif name.endswith(_SUFFIXES):
                 entries.append(name)
-        if len(entries) <= _MAX_ENTRIES:
-            return
 
         def age(name: str) -> float:
             st = self._stat(name)
             return st.st_mtime if st is not None else 0.0
 
+        snapshots = [n for n in entries if n.endswith(_SNAPSHOT_SUFFIX)]
+        for old in sorted(snapshots, key=age, reverse=True)[_MAX_SNAPSHOTS:]:  # a snapshot is a whole folder
+            self._unlink(old)
+            entries.remove(old)
+        if len(entries) <= _MAX_ENTRIES:
+            return
         for old in sorted(entries, key=age)[: len(entries) // 2]:
             self._unlink(old)
 
