@@ -419,15 +419,14 @@ class Participation:
 
     def status(self, as_of: dt.date | None = None) -> Status:
         """The state's status on `as_of` (default: today), from the recorded facts."""
-        today = dt.date.today()
-        on = as_of or today
+        on = as_of or dt.date.today()
         d = self.denunciation
         if d is not None:
             if d.effective is not None and d.effective <= on:
                 return Status.DENOUNCED
             if d.effective is None and d.notified is not None and d.notified <= on:
                 return Status.DENOUNCED  # notified; the date it took effect is not recorded
-            if d.effective is None and d.notified is None and on >= today:
+            if d.effective is None and d.notified is None and on >= dt.date.today():
                 return Status.DENOUNCED  # bracketed by the depositary, undated: known only for today
         if self.consent is not None and self.consent.date <= on:
             if self.entry_into_force is not None and self.entry_into_force <= on:

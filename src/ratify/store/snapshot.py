@@ -13,7 +13,7 @@ is JSON — never code — and each record is a line of its own, parsed only whe
 
 Layout: a first line naming the format, a line with the digest, a line of JSON (the header:
 everything but the participations, and where each record of each instrument is in the body), then
-the body: one line of JSON per record.
+the body: one line of JSON per record, in ASCII (so that an offset in the text is one in the file).
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ from ratify.store.folder import FolderBytes
 __all__ = ["Snapshot", "folder_digest", "known_snapshot", "read_snapshot",
            "remember_snapshot", "snapshot_bytes"]
 
-MAGIC = b"ratify snapshot 2\n"
+MAGIC = b"ratify snapshot 3\n"
+_DECODER = json.JSONDecoder()
 
 
 def folder_digest(raw: FolderBytes) -> str:
@@ -72,7 +73,7 @@ class Snapshot:
     participations: tuple[Participation, ...] | None = None
     # instrument id -> state code -> (start, end) of the record's JSON in `body`
     segments: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict, repr=False)
-    body: bytes = attrs.field(default=b"", repr=False)
+    body: str = attrs.field(default="", repr=False)  # ASCII: an offset in it is one in the file
     _source_index: dict[str, Source] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -96,12 +97,11 @@ class _Records(Mapping[str, dict[str, Any]]):
 
     __slots__ = ("_body", "_instrument", "_spans")
 
-    def __init__(self, body: bytes, spans: Mapping[str, Any], instrument: str) -> None:
+    def __init__(self, body: str, spans: Mapping[str, Any], instrument: str) -> None:
         self._body, self._spans, self._instrument = body, spans, instrument
 
     def __getitem__(self, state: str) -> dict[str, Any]:
-        start, end = self._spans[state]
-        record: dict[str, Any] = json.loads(self._body[start:end])
+        record: dict[str, Any] = _DECODER.raw_decode(self._body, self._spans[state][0])[0]  # no copy of the line
         record["state"], record["instrument"] = state, self._instrument
         return record
 
@@ -133,7 +133,7 @@ def snapshot_bytes(snap: Snapshot, folder: Path) -> bytes:
         spans = segments[inst] = {}
         for state, raw in records.items():
             raw.pop("state", None)  # the key says which
-            text = json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode()
+            text = json.dumps(raw, separators=(",", ":")).encode("ascii")  # escaped: offsets are characters
             spans[state] = [len(body), len(body) + len(text)]
             body += text + b"\n"
     root = str(folder).rstrip("/\\")
@@ -183,7 +183,7 @@ def read_snapshot(data: bytes, digest: str, folder: Path) -> Snapshot | None:
             warnings=warnings,
             order=tuple(header["order"]),
             segments=header["segments"],
-            body=data[end + 1:],
+            body=data[end + 1:].decode("ascii"),
         )
     except Exception:  # noqa: BLE001 - a snapshot that does not read is no snapshot: the folder is read afresh
         return None
