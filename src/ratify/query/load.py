@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ratify.errors import DataError, Severity
 from ratify.query.catalog import Catalog
 from ratify.query.participations import Participations
 from ratify.store.folder import FolderBytes, read_folder_bytes
@@ -39,25 +38,18 @@ def _catalog_of_bytes(raw: FolderBytes, origin: Origin) -> Catalog:
     digest = folder_digest(raw)
     snap = known_snapshot(raw, digest) if not raw.problems else None
     if snap is None:  # read afresh: parse, structure, check, compile (the modules that do it load only now)
-        from ratify.store.read import check_folder, compile_folder, structure_folder
+        from ratify.store.read import compile_folder, structure_folder
 
-        contents = structure_folder(raw)
-        problems = check_folder(contents)
-        if any(p.severity is Severity.ERROR for p in problems):
-            raise DataError(problems)
-        snap = compile_folder(contents, tuple(problems), digest)
+        snap = compile_folder(structure_folder(raw), digest)
         remember_snapshot(snap, raw.folder)
     return _catalog(snap, raw.folder, origin)
 
 
 def catalog_of(files: FolderContents, *, origin: Origin | None = None) -> Catalog:
     """The Catalog of what was read; raises DataError listing every problem if any is an error."""
-    from ratify.store.read import check_folder, compile_folder
+    from ratify.store.read import compile_folder
 
-    problems = check_folder(files)
-    if any(p.severity is Severity.ERROR for p in problems):
-        raise DataError(problems)
-    return _catalog(compile_folder(files, tuple(problems)), files.folder, origin)
+    return _catalog(compile_folder(files), files.folder, origin)
 
 
 def _catalog(snap: Snapshot, folder: Path, origin: Origin | None) -> Catalog:

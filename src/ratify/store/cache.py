@@ -50,7 +50,7 @@ KEY_FILE = "hmac.key"
 ENTRIES = "instruments"
 _SUFFIX = ".pickle"
 _SNAPSHOT_SUFFIX = ".snapshot"  # a folder's snapshot: JSON, never unpickled
-_SNAPSHOT_DOMAIN = b"folder snapshot\0"
+_SNAPSHOT_DOMAIN = b"ratify cache snapshot 1\0"  # in the key and the MAC, as for blobs
 _BLOB_SUFFIX = ".blob"  # an opaque payload of some other part of ratify (compiled templates)
 _BLOB_DOMAIN = b"ratify cache blob 1\0"  # in the key and the MAC: a blob is never taken for another entry
 _SUFFIXES = (_SUFFIX, _SNAPSHOT_SUFFIX, _BLOB_SUFFIX)
@@ -278,26 +278,29 @@ class FileCache:
         return found if isinstance(found, InstrumentFile) else None
 
     def get_snapshot(self, digest: str) -> bytes | None:
-        """The snapshot kept for the folder whose bytes have `digest` (see `ratify.store.snapshot`), or None."""
-        return self._verified(self.key(_SNAPSHOT_DOMAIN + digest.encode()), _SNAPSHOT_SUFFIX)
+        """The snapshot kept for the folder whose bytes have `digest` (see `ratify.store.snapshot`), or None;
+        under a MAC of its own, so no other entry passes for it."""
+        name, domain = self._named(_SNAPSHOT_DOMAIN, digest)
+        return self._verified(name, _SNAPSHOT_SUFFIX, domain)
 
     def put_snapshot(self, digest: str, payload: bytes) -> None:
         """Keep the snapshot of the folder whose bytes have `digest`; fails quietly."""
-        self._put(self.key(_SNAPSHOT_DOMAIN + digest.encode()), payload, _SNAPSHOT_SUFFIX)
+        name, domain = self._named(_SNAPSHOT_DOMAIN, digest)
+        self._put(name, payload, _SNAPSHOT_SUFFIX, domain)
 
     def get_blob(self, kind: str, key: str) -> bytes | None:
         """The payload kept as `key` of `kind` (say ``"jinja2"``) by `put_blob`, or None; authenticated like every
         entry, under a MAC of its own (the kind included), so no other entry, of ratify's or not, passes for it."""
-        name, domain = self._blob_key(kind, key)
+        name, domain = self._named(_BLOB_DOMAIN + kind.encode() + b"\0", key)
         return self._verified(name, _BLOB_SUFFIX, domain)
 
     def put_blob(self, kind: str, key: str, payload: bytes) -> None:
         """Keep `payload` as `key` of `kind`, for `get_blob`; fails quietly."""
-        name, domain = self._blob_key(kind, key)
+        name, domain = self._named(_BLOB_DOMAIN + kind.encode() + b"\0", key)
         self._put(name, payload, _BLOB_SUFFIX, domain)
 
-    def _blob_key(self, kind: str, key: str) -> tuple[str, bytes]:
-        domain = _BLOB_DOMAIN + kind.encode() + b"\0"
+    def _named(self, domain: bytes, key: str) -> tuple[str, bytes]:
+        """The entry's name for `key` under `domain`, and the domain (which its MAC covers too)."""
         return self.key(domain + key.encode()), domain
 
     def _verified(self, key: str, suffix: str, domain: bytes = _DOMAIN) -> bytes | None:

@@ -110,17 +110,6 @@ def snapshot_converter() -> cattrs.Converter:
     """For snapshots of validated folders (`ratify.store.snapshot`): fast, and a record's sources may
     be given as the `Source` objects themselves."""
     conv = make_converter(iso_dates=True, detailed=False)
-    structure_source = conv.get_structure_hook(Source)
-
-    def source(value: Any, type_: type) -> Source:
-        return value if isinstance(value, Source) else structure_source(value, type_)
-
-    conv.register_structure_hook(Source, source)
-    # cattrs' generic hooks for `X | None` and `tuple[X, ...]` look the element's hook up on every value;
-    # a snapshot holds tens of thousands of records, so each type gets a hook with its element's resolved
-    conv.register_structure_hook_factory(_is_optional, functools.partial(_optional_hook, conv))
-    conv.register_structure_hook_factory(_is_homogeneous_tuple, functools.partial(_tuple_hook, conv))
-    conv.register_structure_hook_factory(_is_enum, _enum_hook)
     # what a snapshot holds was checked field by field when its folder was validated, and it is read only
     # from where nobody else can have written it: its values are taken as they are
     conv.register_structure_hook(dt.date, lambda value, _: dt.date.fromisoformat(value))
@@ -128,6 +117,17 @@ def snapshot_converter() -> cattrs.Converter:
     conv.register_structure_hook(bool, lambda value, _: value)
     conv.register_structure_hook(int, lambda value, _: value)
     conv.register_structure_hook(Localized, lambda value, _: Localized(value))
+    # cattrs' generic hooks for `X | None` and `tuple[X, ...]` look the element's hook up on every value;
+    # a snapshot holds tens of thousands of records, so each type gets a hook with its element's resolved
+    conv.register_structure_hook_factory(_is_optional, functools.partial(_optional_hook, conv))
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, functools.partial(_tuple_hook, conv))
+    conv.register_structure_hook_factory(_is_enum, _enum_hook)
+    structure_source = conv.get_structure_hook(Source)
+
+    def source(value: Any, type_: type) -> Source:
+        return value if isinstance(value, Source) else structure_source(value, type_)
+
+    conv.register_structure_hook(Source, source)
     return conv
 
 

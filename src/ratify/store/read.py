@@ -195,8 +195,13 @@ def structure_folder(raw: FolderBytes, *, instruments: bool = True) -> FolderCon
     return FolderContents(folder, states, groups, files, tuple(problems), unreadable, procedures)
 
 
-def compile_folder(contents: FolderContents, warnings: tuple[Problem, ...], digest: str = "") -> Snapshot:
-    """The snapshot of a folder read afresh and found valid: corrections applied, entries into force worked out."""
+def compile_folder(contents: FolderContents, digest: str = "") -> Snapshot:
+    """The snapshot of a folder read afresh: checked (DataError listing every problem if any is an error; the
+    warnings are kept), corrections applied, entries into force worked out."""
+    problems = check_folder(contents)
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise DataError(problems)
+    warnings = tuple(problems)
     sources: dict[str, Source] = {}
     instruments: list[Instrument] = []
     participations: list[Participation] = []
@@ -234,11 +239,7 @@ def folder_snapshot(folder: Path) -> bytes:
     """The snapshot of a valid data folder, as bytes (what `scripts/build_data.py` installs for the bundled
     data); raises DataError listing every problem if the folder has an error."""
     raw = read_folder_bytes(folder)
-    contents = structure_folder(raw)
-    problems = check_folder(contents)
-    if any(p.severity is Severity.ERROR for p in problems):
-        raise DataError(problems)
-    return snapshot_bytes(compile_folder(contents, tuple(problems), folder_digest(raw)), folder)
+    return snapshot_bytes(compile_folder(structure_folder(raw), folder_digest(raw)), folder)
 
 
 def _parse_toml(data: bytes, path: Path, problems: list[Problem]) -> dict[str, Any] | None:

@@ -88,8 +88,7 @@ class Snapshot:
         if "sources" in raw:  # `raw` is this call's own: parsed afresh for it
             by_id = self._source_index
             raw["sources"] = [by_id[s] for s in raw["sources"]]
-        made: Participation = _structure_participation(raw, Participation)
-        return made
+        return _participation_hook()(raw, Participation)
 
 
 class _Records(Mapping[str, dict[str, Any]]):
@@ -190,12 +189,9 @@ def read_snapshot(data: bytes, digest: str, folder: Path) -> Snapshot | None:
 
 
 @functools.cache
-def _participation_hook() -> Callable[[Any, Any], Any]:
+def _participation_hook() -> Callable[[Any, Any], Participation]:
+    """The snapshot converter's hook for a record, looked up once (not on each of thousands of records)."""
     return snapshot_converter().get_structure_hook(Participation)
-
-
-def _structure_participation(record: dict[str, Any], type_: type) -> Any:
-    return _participation_hook()(record, type_)
 
 
 def known_snapshot(raw: FolderBytes, digest: str) -> Snapshot | None:

@@ -33,51 +33,13 @@ from ratify.present.documents.region import (
     state_info,
 )
 from ratify.present.documents.tables import data_sources, records_text, sections
-from ratify.present.documents.views import (
-    BasisItem,
-    BriefContext,
-    ChronologyItem,
-    DataSourceItem,
-    GapItem,
-    GroupGaps,
-    InstrumentRow,
-    MatrixCell,
-    MatrixColumn,
-    MatrixRow,
-    Note,
-    ProvenanceItem,
-    RegionRow,
-    ReportContext,
-    Section,
-    StateInfo,
-    StatementItem,
-)
+from ratify.present.documents.views import BriefContext, DataSourceItem, GroupGaps, RegionRow, ReportContext
 
 if TYPE_CHECKING:
     from ratify.present.i18n import Lang
     from ratify.query.catalog import Catalog, StateRef
 
-__all__ = [
-    "BasisItem",
-    "BriefContext",
-    "ChronologyItem",
-    "DataSourceItem",
-    "GapItem",
-    "GroupGaps",
-    "InstrumentRow",
-    "MatrixCell",
-    "MatrixColumn",
-    "MatrixRow",
-    "Note",
-    "ProvenanceItem",
-    "RegionRow",
-    "ReportContext",
-    "Section",
-    "StateInfo",
-    "StatementItem",
-    "brief_context",
-    "report_context",
-]
+__all__ = ["brief_context", "report_context"]
 
 
 def brief_context(cat: Catalog, state: StateRef, lang: Lang, *, as_of: dt.date | None = None,

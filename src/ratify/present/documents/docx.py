@@ -28,7 +28,7 @@ from ratify.model.enums import Status
 from ratify.present.vocabulary import STATUS_STYLES
 
 if TYPE_CHECKING:
-    from ratify.present.documents.context import BriefContext, DataSourceItem, Note, ReportContext
+    from ratify.present.documents.views import BriefContext, DataSourceItem, Note, ReportContext
     from ratify.present.i18n import Lang
 
 __all__ = ["write_docx"]
