@@ -32,9 +32,10 @@ from ratify.model.enums import ImportNoteKind
 from ratify.model.names import normalize
 from ratify.model.records import ActionKind, Localized, Source, Statement, StatementKind
 from ratify.query.catalog import Catalog
+from ratify.query.load import folder_snapshot
 from ratify.store.convert import data_converter, make_converter
 from ratify.store.datafiles import dump_instrument_file
-from ratify.store.read import folder_snapshot, read_folder, read_instrument_file
+from ratify.store.read import read_folder, read_instrument_file
 from ratify.store.schema import Correction, InstrumentFile
 from ratify.untc import read_status
 from ratify.untc.importer import document_to_file, untc_source

@@ -97,3 +97,14 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(bundled_data(), target)
     return target
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of the test's own (empty), warned about afresh."""
+    from ratify.store import cache as cache_module
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("RATIFY_CACHE_DIR", str(folder))
+    monkeypatch.setattr(cache_module, "_warned", False)
+    return folder

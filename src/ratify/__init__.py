@@ -18,8 +18,9 @@ _LAZY: dict[str, str] = {
     "MissingExtraError": "errors",
     "Catalog": "query.catalog",
     "ChangeList": "query.events",
-    **dict.fromkeys(["DataError", "DateRangeError", "FetchError", "OutputError", "Problem", "RatifyError",
-                     "ReportError", "Severity", "SimulationError", "UnknownNameError", "UnreachableError",
+    **dict.fromkeys(["Problem", "Severity"], "problems"),
+    **dict.fromkeys(["DataError", "DateRangeError", "FetchError", "OutputError", "RatifyError",
+                     "ReportError", "SimulationError", "UnknownNameError", "UnreachableError",
                      "UntcFormatError", "UpdateError"], "errors"),
     "DataOrigin": "store.location",
     "update": "untc.update",
@@ -70,10 +71,8 @@ if TYPE_CHECKING:
         FetchError,
         MissingExtraError,
         OutputError,
-        Problem,
         RatifyError,
         ReportError,
-        Severity,
         SimulationError,
         UnknownNameError,
         UnreachableError,
@@ -113,6 +112,7 @@ if TYPE_CHECKING:
     from ratify.present.export import export_csv, export_json, load_json
     from ratify.present.frames import changes_frame, gaps_frame
     from ratify.present.procedures import procedures_frame
+    from ratify.problems import Problem, Severity
     from ratify.query.catalog import Catalog
     from ratify.query.events import ChangeList
     from ratify.query.gaps import Basis, Gap, GapKind, GapList

@@ -1,11 +1,17 @@
-"""The one exception hierarchy of ratify: everything it raises on bad input is a RatifyError."""
+"""The one exception hierarchy of ratify: everything it raises on bad input is a RatifyError.
+
+`Problem` (one thing wrong with a data file) and its `Severity` live in `ratify.problems` and are
+answered here on first use: this module imports no attrs, so that `ratify status` can answer
+before anything does.
+"""
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
-import attrs
+if TYPE_CHECKING:
+    from ratify.problems import Problem, Severity
 
 __all__ = [
     "DataError",
@@ -23,14 +29,8 @@ __all__ = [
     "UnreachableError",
     "UntcFormatError",
     "UpdateError",
+    "problem",
 ]
-
-
-class Severity(enum.StrEnum):
-    """How much a problem of a data folder matters: an error fails loading, a warning is reported only."""
-
-    ERROR = "error"
-    WARNING = "warning"
 
 
 class RatifyError(Exception):
@@ -55,24 +55,12 @@ class UnknownNameError(RatifyError, LookupError):
         return str(self.args[0])
 
 
-@attrs.frozen
-class Problem:
-    """One thing wrong with a data file: where (file and field path) and why."""
-
-    file: str
-    path: str
-    reason: str
-    severity: Severity = attrs.field(default=Severity.ERROR, converter=Severity)
-
-    def __str__(self) -> str:
-        where = f"{self.file}: {self.path}" if self.path else self.file
-        return f"{where}: {self.reason}" if self.severity is Severity.ERROR else f"{where}: warning: {self.reason}"
-
-
 class DataError(RatifyError):
     """A data folder that cannot be loaded; carries every problem found, not just the first."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
+        from ratify.problems import Severity
+
         self.problems = tuple(problems)
         errors = [p for p in self.problems if p.severity is Severity.ERROR] or list(self.problems)
         head = str(errors[0]) if errors else "invalid data"
@@ -153,3 +141,19 @@ class ReportError(RatifyError, ValueError):
 
 class TemplateLimitError(ReportError):
     """A user template that went over one of the limits of its sandbox."""
+
+
+def problem(file: str, path: str, reason: str) -> Problem:
+    """An error `Problem`; its class is imported on first use, so reading a folder that has none imports
+    no attrs."""
+    from ratify.problems import Problem
+
+    return Problem(file, path, reason)
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("Problem", "Severity"):  # imported only when a problem is made or named
+        from ratify import problems
+
+        return getattr(problems, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

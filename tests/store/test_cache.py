@@ -46,14 +46,6 @@ class Payload:
 
 
 @pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("RATIFY_CACHE_DIR", str(folder))
-    monkeypatch.setattr(cache_module, "_warned", False)  # each test sees its own first warning
-    return folder
-
-
-@pytest.fixture
 def marker(tmp_path: Path) -> Path:
     return tmp_path / "attacker-code-ran"
 

@@ -13,22 +13,15 @@ from pathlib import Path
 import pytest
 
 import ratify
-from ratify.query.load import catalog_of
+from ratify.query.load import catalog_of, folder_snapshot
 from ratify.resources import bundled_data, bundled_snapshot
 from ratify.store import cache as cache_module
 from ratify.store.folder import read_folder_bytes
-from ratify.store.read import folder_snapshot, read_folder
+from ratify.store.read import read_folder
 from ratify.store.snapshot import MAGIC, folder_digest, read_snapshot
+from ratify.store.snapshot_file import sections_of
 
 V5 = "instruments/refugees-protocol-1967.toml"
-
-
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("RATIFY_CACHE_DIR", str(folder))
-    monkeypatch.setattr(cache_module, "_warned", False)
-    return folder
 
 
 def _afresh(folder: Path) -> ratify.Catalog:
@@ -120,8 +113,13 @@ def test_a_snapshot_for_other_bytes_or_of_another_format_reads_as_none(tmp_path:
     assert read_snapshot(data, digest, folder) is not None
     assert read_snapshot(data, "0" * 64, folder) is None
     assert read_snapshot(data.replace(MAGIC, b"ratify snapshot 0\n", 1), digest, folder) is None
-    header_end = data.index(b"\n", len(MAGIC) + len(digest) + 1)
-    assert read_snapshot(data[:header_end - 5] + data[header_end:], digest, folder) is None  # not JSON
+    toc_end = data.index(b"\n", len(MAGIC) + len(digest) + 1)
+    assert read_snapshot(data[:toc_end - 5] + data[toc_end:], digest, folder) is None  # no table of contents
+    found = sections_of(data, digest)
+    assert found is not None
+    start, end = found.spans["header"]
+    assert read_snapshot(data[:start] + b"{" * (end - start) + data[end:], digest, folder) is None  # not JSON
+    assert read_snapshot(data[:-10], digest, folder) is None  # cut short
 
 
 def test_the_digest_is_of_names_and_bytes(tmp_path: Path) -> None:
@@ -136,13 +134,21 @@ def test_the_digest_is_of_names_and_bytes(tmp_path: Path) -> None:
 
 def test_the_snapshot_is_json_not_code() -> None:
     data = bundled_snapshot().read_bytes()
-    first, second, header, body = data.split(b"\n", 3)
+    first, second, _rest = data.split(b"\n", 2)
     assert first + b"\n" == MAGIC and len(second) == 64
-    parsed = json.loads(header)
+    found = sections_of(data, second.decode())
+    assert found is not None
+    parsed = json.loads(found.section("header"))
+    body = found.section("body")
     spans = [span for records in parsed["segments"].values() for span in records.values()]
     assert len(spans) == len(ratify.load(bundled=True).participations)
     for start, end in spans:
         assert isinstance(json.loads(body[start:end]), dict)
+    table, lines = json.loads(found.section("status")), found.section("lines")
+    assert len(table["states"]) == len(ratify.load(bundled=True).states)
+    for entry in table["states"].values():
+        start, end = entry["at"]
+        assert isinstance(json.loads(lines[start:end]), dict)
 
 
 def test_the_cache_keeps_the_snapshots_of_the_folders_written_last(cache_dir: Path, tmp_path: Path) -> None:

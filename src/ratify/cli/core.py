@@ -7,9 +7,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ratify.cli.options import add_as_of, add_data, add_format, load_catalog, say_origin
+from ratify.cli.options import add_as_of, add_data, add_format, say_origin
 from ratify.cli.output import render_rows
-from ratify.errors import RatifyError, Severity
+from ratify.errors import RatifyError
 from ratify.present.i18n import available_languages, language
 
 __all__ = ["register"]
@@ -55,40 +55,39 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _status(args: argparse.Namespace) -> int:
     from ratify.present import console
+    from ratify.query.load import status_table
 
     lg = language(args.lang)
-    cat = load_catalog(args)
-    state = cat.state(args.state)
-    instruments = cat.instruments_of(args.instruments or None, binding=None if args.instruments else True)
+    table = status_table(args.data, bundled=getattr(args, "bundled", False))  # no record made, no attrs imported
+    say_origin(table.origin, args.lang or "en")
+    state = table.state(args.state)
+    instruments = table.instruments(args.instruments or None)
     text = args.format == "text"  # for people: in the language asked for; CSV and JSON keep the keys and values
     words = lg if text else language("en")
     rows = []
     on = args.as_of or dt.date.today()
-    for inst in instruments:
-        p = cat.participation(state, inst)
-        status = cat.status(state, inst, args.as_of)
-        signature = p.signature if p and p.signature and p.signature <= on else None
-        consent = console.consent_cell(p.consent.date, p.consent.kind, words) \
-            if p and p.consent and p.consent.date <= on else None
+    for f in table.facts(state, instruments, args.as_of):
+        consent = console.consent_cell(f.consent, f.consent_kind, words) \
+            if f.consent is not None and f.consent_kind is not None else None
         eif = None
-        if consent and p and (p.entry_into_force or p.entry_into_force_unknown):
-            eif = console.entry_into_force_cell(p.entry_into_force, p.entry_into_force_recorded, words)
-        conflicts = cat.record_conflicts(state, inst, on) if inst.binding else ()
+        if consent and (f.entry_into_force or f.entry_into_force_unknown):
+            eif = console.entry_into_force_cell(f.entry_into_force, f.entry_into_force_recorded, words)
         # the record contradicts the state's other records: say so, never leave it bare
-        note = console.conflict_note(conflicts, words) if conflicts else None
-        rows.append((inst.mtdsg or inst.id, inst.short_name.get(lg.code) if text else inst.short_name.en,
-                     console.status_cell(status, lg) if text else status.value, signature, consent, eif,
-                     cat.record_date(inst), note))
+        note = console.conflict_note(f.conflicts, words) if f.conflicts else None
+        rows.append((f.mtdsg or f.instrument, f.name_in(lg.code if text else "en"),
+                     console.status_cell(f.status, lg) if text else f.status.value, f.signature, consent, eif,
+                     f.record_date, note))
     headers: tuple[str, ...] = console.STATUS_HEADERS
     if text:
         headers = console.status_headers(lg)
-        sys.stdout.write(console.status_heading(state.name.get(lg.code), state.alpha3, args.as_of, on, lg) + "\n\n")
+        sys.stdout.write(console.status_heading(table.state_name(state, lg.code), state, args.as_of, on, lg) + "\n\n")
     sys.stdout.write(render_rows(headers, rows, args.format, raw=args.raw))
     return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
     from ratify.present.console import validate_summary
+    from ratify.problems import Severity
     from ratify.store.location import data_folder
     from ratify.store.read import validate
 

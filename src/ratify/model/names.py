@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import unicodedata
@@ -69,8 +68,16 @@ class NameIndex(Generic[T]):
             raise UnknownNameError(self.what, name, self.suggest(name))
         return item
 
+    def keys(self) -> dict[str, T | None]:
+        """Every lookup key (a normalized name) and the item it names; None for a name two items share."""
+        found: dict[str, T | None] = dict(self._items)
+        found.update(dict.fromkeys(self._clashes))
+        return found
+
     def suggest(self, name: str, n: int = 3) -> list[str]:
         """The closest known names, as they are written."""
+        import difflib
+
         key = normalize(name)
         matches = difflib.get_close_matches(key, self._display.keys(), n=n * 3, cutoff=0.6)
         if not matches and key:  # a prefix often finds what a similarity ratio misses ("kyrg" -> Kyrgyzstan)

@@ -27,6 +27,7 @@ from ratify.model.enums import (
     Theme,
     UNStatus,
 )
+from ratify.model.status import status_on
 
 __all__ = [
     "ActionKind",
@@ -418,23 +419,10 @@ class Participation:
         return tuple(s for s in self.statements if s.kind is StatementKind.OBJECTION)
 
     def status(self, as_of: dt.date | None = None) -> Status:
-        """The state's status on `as_of` (default: today), from the recorded facts."""
-        on = as_of or dt.date.today()
+        """The state's status on `as_of` (default: today), from the recorded facts (`ratify.model.status`)."""
         d = self.denunciation
-        if d is not None:
-            if d.effective is not None and d.effective <= on:
-                return Status.DENOUNCED
-            if d.effective is None and d.notified is not None and d.notified <= on:
-                return Status.DENOUNCED  # notified; the date it took effect is not recorded
-            if d.effective is None and d.notified is None and on >= dt.date.today():
-                return Status.DENOUNCED  # bracketed by the depositary, undated: known only for today
-        if self.consent is not None and self.consent.date <= on:
-            if self.entry_into_force is not None and self.entry_into_force <= on:
-                return Status.PARTY
-            return Status.CONTRACTING
-        if self.signature is not None and self.signature <= on:
-            return Status.SIGNATORY
-        return Status.NONE
+        return status_on(as_of, self.signature, self.consent.date if self.consent is not None else None,
+                         self.entry_into_force, (d.notified, d.effective) if d is not None else None)
 
     def events(self) -> tuple[Event, ...]:
         """Every dated step, in date order."""

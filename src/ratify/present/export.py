@@ -24,10 +24,11 @@ from typing import TYPE_CHECKING, Any
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
-from ratify.errors import DataError, Problem
+from ratify.errors import DataError
 from ratify.model.enums import StatementKind, Status
 from ratify.model.procedures import Procedure
 from ratify.model.records import Group, Instrument, Participation, Source, State
+from ratify.problems import Problem
 from ratify.store.convert import json_converter
 
 if TYPE_CHECKING:

@@ -32,9 +32,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
-
-import attrs
+from typing import Any, NamedTuple
 
 from ratify.resources import locale_folder
 
@@ -93,14 +91,14 @@ def catalog_path(lang: str) -> Path:
 
 
 def _translations(path: Path | None, code: str) -> gettext.NullTranslations:
+    """The messages of a catalogue: the standard library's gettext reads a compiled one (a `.po` is compiled
+    by Babel, once; see `_compiled`)."""
     if path is None:
         return gettext.NullTranslations()
-    from babel.support import Translations
-
     if path.suffix == ".mo":
         with path.open("rb") as fh:
-            return Translations(fh, domain=DOMAIN)
-    return Translations(io.BytesIO(_compiled(path.read_bytes(), code)), domain=DOMAIN)
+            return gettext.GNUTranslations(fh)
+    return gettext.GNUTranslations(io.BytesIO(_compiled(path.read_bytes(), code)))
 
 
 def _compiled(po: bytes, code: str) -> bytes:
@@ -131,12 +129,17 @@ def _compiled(po: bytes, code: str) -> bytes:
     return buf.getvalue()
 
 
-@attrs.frozen
-class Lang:
-    """One language: its messages, and its dates, numbers, lists and ordinals by CLDR."""
+class Lang(NamedTuple):
+    """One language: its messages, and its dates, numbers, lists and ordinals by CLDR.
+
+    A named tuple, not an attrs class: `ratify status` speaks before anything imports attrs.
+    """
 
     code: str
-    translations: Any = attrs.field(repr=False, eq=False)
+    translations: Any
+
+    def __repr__(self) -> str:
+        return f"Lang(code={self.code!r})"
 
     @property
     def babel_locale(self) -> str:

@@ -11,11 +11,12 @@ from typing import Any
 
 import attrs
 
-from ratify.errors import Problem, UnknownNameError
+from ratify.errors import UnknownNameError
 from ratify.model.enums import Status
 from ratify.model.names import NameIndex
 from ratify.model.procedures import Procedure
 from ratify.model.records import Group, Instrument, Participation, Source, State
+from ratify.problems import Problem
 from ratify.query.order import instrument_order
 from ratify.query.participations import Participations
 from ratify.store.location import Origin
@@ -124,6 +125,11 @@ class Catalog:
         """Like `state`, but None for a name no lookup knows."""
         return self._state_index.get(name)
 
+    def lookup_keys(self) -> tuple[dict[str, State | None], dict[str, Instrument | None]]:
+        """Every lookup key (normalized name) of the states and of the instruments, and what it names (None
+        for a name two share): the status table of a snapshot resolves names with them."""
+        return self._state_index.keys(), self._instrument_index.keys()
+
     def group(self, name: str | Group) -> Group:
         """A group by id or name (en or ru); an unknown one raises UnknownNameError with the nearest names."""
         if isinstance(name, Group):
@@ -173,6 +179,9 @@ class Catalog:
 
     def status(self, state: StateRef, instrument: InstrumentRef, as_of: dt.date | None = None) -> Status:
         """Where `state` stands towards `instrument` on `as_of` (default: today)."""
+        table = self._participations.status_table
+        if table is not None:  # records read from a snapshot: the same rule on its status table, no record made
+            return table.status(self.state(state).alpha3, self.instrument(instrument).id, as_of)
         p = self.participation(state, instrument)
         return p.status(as_of) if p else Status.NONE
 

@@ -19,6 +19,7 @@ import attrs
 
 from ratify.model.enums import GapKind, RelationKind, StatementKind, Status, Step
 from ratify.model.records import Instrument, Localized, Participation, Relation, Statement
+from ratify.model.status import BOUND, conflicting
 
 if TYPE_CHECKING:
     from ratify.query.catalog import Catalog, InstrumentRef, StateRef
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 __all__ = ["Basis", "Gap", "GapKind", "GapList", "Related", "Step", "find_gaps", "full_years", "record_conflicts",
            "record_date"]
 
-_BOUND = (Status.PARTY, Status.CONTRACTING)  # consent given: the step is done, even if not yet in force
 
 
 @attrs.frozen
@@ -176,7 +176,7 @@ def _gaps_for(cat: Catalog, state: str, inst: Instrument, on: dt.date) -> list[G
                    since=since, years=years, basis=basis, record_as_of=record, **more)
 
     consented = p.consent.date if p.consent else None
-    if status in _BOUND:
+    if status in BOUND:
         gaps = [gap(GapKind.LIMITING_RESERVATION, _withdraw(s), s.date or consented, statement=s)
                 for s in p.statements if _limits(s, on)]
         if status is Status.CONTRACTING and p.entry_into_force_unknown:
@@ -189,7 +189,7 @@ def _gaps_for(cat: Catalog, state: str, inst: Instrument, on: dt.date) -> list[G
     if conflicts:
         return [gap(GapKind.RECORD_INCONSISTENT, Step.CHECK_RECORD, None, required_by=tuple(cat.instrument(i) for i in conflicts))]
     lacks = [(t, rel) for kind in (RelationKind.REQUIRES_PARTY_TO, RelationKind.INDEPENDENT_OF)
-             for t, rel in related(relations_of(cat), inst.id, kind) if cat.status(state, t, on) not in _BOUND]
+             for t, rel in related(relations_of(cat), inst.id, kind) if cat.status(state, t, on) not in BOUND]
     missing = [(t, rel) for t, rel in lacks if rel.kind is RelationKind.REQUIRES_PARTY_TO]
     relations = tuple(Related(rel, cat.instrument(t)) for t, rel in lacks)
     if status is Status.SIGNATORY:
@@ -218,11 +218,12 @@ def record_conflicts(cat: Catalog, state: StateRef, instrument: InstrumentRef,
 
     inst = cat.instrument(instrument)
     on = as_of or dt.date.today()
-    if cat.status(state, inst, on) in _BOUND:
+    own = cat.status(state, inst, on)
+    if own in BOUND:
         return ()
     needing = [src for src, _ in related(relations_of(cat), inst.id, RelationKind.REQUIRES_PARTY_TO,
                                          incoming=True)]
-    return tuple(dict.fromkeys(i for i in needing if cat.status(state, i, on) in _BOUND))
+    return conflicting(own, ((i, cat.status(state, i, on)) for i in needing))
 
 
 def record_date(cat: Catalog, instrument: InstrumentRef) -> dt.date | None:

@@ -10,9 +10,12 @@ answers are the same, in the same order.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ratify.model.records import Participation
+
+if TYPE_CHECKING:
+    from ratify.query.status_table import StatusTable
 
 __all__ = ["Participations"]
 
@@ -23,7 +26,7 @@ Maker = Callable[[Any], Participation]
 class Participations:
     """Participations by (state, instrument), by state and by instrument; in the order they were given."""
 
-    __slots__ = ("_all", "_by_state", "_loader", "_made", "_maker", "_order", "_pairs", "_raw")
+    __slots__ = ("_all", "_by_state", "_loader", "_made", "_maker", "_order", "_pairs", "_raw", "status_table")
 
     def __init__(self) -> None:
         self._order: tuple[str, ...] = ()  # instrument ids, in the order of the records
@@ -34,6 +37,9 @@ class Participations:
         self._maker: Maker | None = None
         self._all: tuple[Participation, ...] | None = None
         self._by_state: dict[str, tuple[Participation, ...]] | None = None
+        # the status table of the snapshot the records are read from (None for records given in full):
+        # `Catalog.status` answers from it without making a record
+        self.status_table: StatusTable | None = None
 
     @classmethod
     def of(cls, items: Participations | Iterable[Participation]) -> Participations:
@@ -54,12 +60,15 @@ class Participations:
         return table
 
     @classmethod
-    def lazy(cls, order: Sequence[str], loader: Loader, maker: Maker) -> Participations:
-        """A table whose records are read per instrument by `loader` and made one by one by `maker`."""
+    def lazy(cls, order: Sequence[str], loader: Loader, maker: Maker,
+             status_table: StatusTable | None = None) -> Participations:
+        """A table whose records are read per instrument by `loader` and made one by one by `maker`; the
+        status table of the same snapshot, if given, answers for their statuses."""
         table = cls()
         table._order = tuple(order)
         table._loader = loader
         table._maker = maker
+        table.status_table = status_table
         return table
 
     def _raw_of(self, instrument: str) -> Mapping[str, Any]:

@@ -19,13 +19,13 @@ import attrs
 from ratify.model.enums import AcceptanceKind, GapKind, ProcedureKind, RelationKind, Status
 from ratify.model.procedures import ProcedureStatus
 from ratify.model.records import Instrument, Statement
+from ratify.model.status import BOUND
 
 if TYPE_CHECKING:
     from ratify.query.catalog import Catalog, StateRef
 
 __all__ = ["ProcedureGap", "procedure_gaps"]
 
-_BOUND = (Status.PARTY, Status.CONTRACTING)
 
 
 @attrs.frozen
@@ -85,12 +85,12 @@ def _prerequisites(cat: Catalog, state: str, r: ProcedureStatus, on: dt.date) ->
 
     def need(inst_id: str, seen: frozenset[str]) -> None:
         for target, _ in related(relations_of(cat), inst_id, RelationKind.REQUIRES_PARTY_TO):
-            if target not in seen and cat.status(state, target, on) not in _BOUND:
+            if target not in seen and cat.status(state, target, on) not in BOUND:
                 need(target, seen | {target})
                 if target not in out:
                     out.append(target)
 
     need(r.instrument.id, frozenset({r.instrument.id}))
-    if r.acceptance is not AcceptanceKind.PROTOCOL and r.status not in _BOUND:
+    if r.acceptance is not AcceptanceKind.PROTOCOL and r.status not in BOUND:
         out.append(r.instrument.id)  # a declaration or an opt-out needs the instrument first
     return tuple(out)

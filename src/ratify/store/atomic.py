@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from ratify.errors import OutputError
@@ -53,6 +52,8 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
     A new file gets the permissions a plain open() would give (0o666 less the umask); a replaced
     one keeps its own.
     """
+    import tempfile
+
     target = Path(path)
     try:
         kind = _not_regular(os.stat(target).st_mode)  # follows links: /dev/stdout is what fd 1 is

@@ -10,10 +10,9 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-import attrs
-
-from ratify.errors import DataError, Problem
+from ratify.errors import DataError, problem
 from ratify.store.transaction import read_locked
 
 __all__ = ["GROUPS_FILE", "INSTRUMENTS_DIR", "PROCEDURES_FILE", "STATES_FILE", "FolderBytes", "instrument_paths",
@@ -25,13 +24,17 @@ PROCEDURES_FILE = "procedures.toml"
 INSTRUMENTS_DIR = "instruments"
 
 
-@attrs.frozen
-class FolderBytes:
+if TYPE_CHECKING:
+    from ratify.problems import Problem
+
+
+class FolderBytes(NamedTuple):
     """The bytes of every file a data folder is made of, read together under its lock.
 
     `files` maps each file's path relative to the folder ("states.toml", "instruments/v-2.toml") to its
     bytes; what could not be read is in `problems` instead. Everything known of the folder follows from
-    these bytes, so they are also what a snapshot of the folder is keyed by.
+    these bytes, so they are also what a snapshot of the folder is keyed by. (A named tuple, not an
+    attrs class: `ratify status` reads a folder before anything imports attrs.)
     """
 
     folder: Path
@@ -49,11 +52,11 @@ def _read_folder_bytes(folder: Path, *, instruments: bool) -> FolderBytes:
     problems: list[Problem] = []
     try:
         if not stat.S_ISDIR(os.stat(folder).st_mode):
-            raise DataError([Problem(str(folder), "", "not a folder")])
+            raise DataError([problem(str(folder), "", "not a folder")])
     except FileNotFoundError:
-        raise DataError([Problem(str(folder), "", "no such data folder")]) from None
+        raise DataError([problem(str(folder), "", "no such data folder")]) from None
     except OSError as exc:
-        raise DataError([Problem(str(folder), "", f"cannot open the data folder: {exc.strerror or exc}")]) from None
+        raise DataError([problem(str(folder), "", f"cannot open the data folder: {exc.strerror or exc}")]) from None
     files: dict[str, bytes] = {}
 
     def take(name: str, *, optional: bool) -> None:
@@ -70,7 +73,7 @@ def _read_folder_bytes(folder: Path, *, instruments: bool) -> FolderBytes:
     if instruments:
         inst_dir = folder / INSTRUMENTS_DIR
         if not inst_dir.is_dir():
-            problems.append(Problem(str(inst_dir), "", "no instruments folder"))
+            problems.append(problem(str(inst_dir), "", "no instruments folder"))
         listed = tuple(f"{INSTRUMENTS_DIR}/{p.name}" for p in instrument_paths(inst_dir, problems))
         for name in listed:
             take(name, optional=False)
@@ -85,7 +88,7 @@ def instrument_paths(inst_dir: Path, problems: list[Problem]) -> list[Path]:
     except FileNotFoundError:
         return []
     except OSError as exc:
-        problems.append(Problem(str(inst_dir), "", f"cannot list the folder: {exc.strerror or exc}"))
+        problems.append(problem(str(inst_dir), "", f"cannot list the folder: {exc.strerror or exc}"))
         return []
     return sorted(inst_dir / n for n in names if n.endswith(".toml") and not n.startswith("."))
 
@@ -96,14 +99,14 @@ def read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
-                problems.append(Problem(str(path), "", "not a regular file"))
+                problems.append(problem(str(path), "", "not a regular file"))
                 return None
             with os.fdopen(os.dup(fd), "rb") as fh:
                 return fh.read()
         finally:
             os.close(fd)
     except FileNotFoundError:
-        problems.append(Problem(str(path), "", "file not found"))
+        problems.append(problem(str(path), "", "file not found"))
     except OSError as exc:
-        problems.append(Problem(str(path), "", f"cannot read the file: {exc}"))
+        problems.append(problem(str(path), "", f"cannot read the file: {exc}"))
     return None

@@ -18,8 +18,7 @@ import enum
 import os
 import sys
 from pathlib import Path
-
-import attrs
+from typing import NamedTuple
 
 from ratify.errors import OutputError
 from ratify.resources import bundled_data
@@ -38,9 +37,11 @@ class DataOrigin(enum.Enum):
     BUNDLED = "bundled"  # the snapshot that ships with ratify
 
 
-@attrs.frozen
-class Origin:
-    """Where a catalogue's data was read from: why (`kind`) and which folder (`path`)."""
+class Origin(NamedTuple):
+    """Where a catalogue's data was read from: why (`kind`) and which folder (`path`).
+
+    A named tuple, not an attrs class: `ratify status` chooses its folder before anything imports attrs.
+    """
 
     kind: DataOrigin
     path: Path

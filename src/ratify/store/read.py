@@ -18,11 +18,12 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
-from ratify.errors import DataError, Problem, Severity
+from ratify.errors import DataError
 from ratify.model.enums import ActionKind, ConsentKind
 from ratify.model.procedures import Procedure
 from ratify.model.records import Consent, Denunciation, Group, Instrument, Participation, Source, State
 from ratify.model.rules import computed_entry_into_force
+from ratify.problems import Problem, Severity
 from ratify.store.cache import default_cache
 from ratify.store.convert import data_converter
 from ratify.store.folder import (
@@ -36,7 +37,7 @@ from ratify.store.folder import (
     read_folder_bytes,
 )
 from ratify.store.schema import Correction, GroupRecord, InstrumentFile, ParticipantRecord, ProceduresFile
-from ratify.store.snapshot import Snapshot, folder_digest, snapshot_bytes
+from ratify.store.snapshot import Snapshot
 from ratify.store.validate import find_instrument, validate_files, validate_procedures
 
 __all__ = [
@@ -44,7 +45,6 @@ __all__ = [
     "check_folder",
     "compile_folder",
     "describe_field_error",
-    "folder_snapshot",
     "participations_of_file",
     "read_folder",
     "read_instrument_file",
@@ -233,13 +233,6 @@ def compile_folder(contents: FolderContents, digest: str = "") -> Snapshot:
         order=tuple(dict.fromkeys(i.id for i in instruments)),
         participations=tuple(participations),
     )
-
-
-def folder_snapshot(folder: Path) -> bytes:
-    """The snapshot of a valid data folder, as bytes (what `scripts/build_data.py` installs for the bundled
-    data); raises DataError listing every problem if the folder has an error."""
-    raw = read_folder_bytes(folder)
-    return snapshot_bytes(compile_folder(structure_folder(raw), folder_digest(raw)), folder)
 
 
 def _parse_toml(data: bytes, path: Path, problems: list[Problem]) -> dict[str, Any] | None:

@@ -11,15 +11,16 @@ and installed inside the package (`scripts/build_data.py` writes it; a test chec
 data gives), or the user's private cache, whose entries carry a MAC (see `ratify.store.cache`). It
 is JSON — never code — and each record is a line of its own, parsed only when a question needs it.
 
-Layout: a first line naming the format, a line with the digest, a line of JSON (the header:
-everything but the participations, and where each record of each instrument is in the body), then
-the body: one line of JSON per record, in ASCII (so that an offset in the text is one in the file).
+A snapshot also holds the status table of its records (`ratify.query.status_table`), which the
+query layer makes and reads; to this module it is two opaque sections. The file's layout, and where a
+folder's snapshot is found, are `ratify.store.snapshot_file`'s: the header (JSON: everything but the
+participations, and where each record of each instrument is in the body), then the body (a line of
+JSON per record, in ASCII, so that an offset in the text is one in the file).
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -27,29 +28,18 @@ from typing import Any
 
 import attrs
 
-from ratify.errors import Problem
 from ratify.model.procedures import Procedure
 from ratify.model.records import Group, Instrument, Participation, Source, State
-from ratify.resources import bundled_snapshot
+from ratify.problems import Problem
 from ratify.store.cache import default_cache
 from ratify.store.convert import snapshot_converter
-from ratify.store.folder import FolderBytes
+from ratify.store.snapshot_file import MAGIC, Sections, assemble, folder_digest, sections_of
 
-__all__ = ["Snapshot", "folder_digest", "known_snapshot", "read_snapshot",
+__all__ = ["MAGIC", "Snapshot", "StatusSections", "folder_digest", "read_snapshot",
            "remember_snapshot", "snapshot_bytes"]
 
-MAGIC = b"ratify snapshot 3\n"
 _DECODER = json.JSONDecoder()
-
-
-def folder_digest(raw: FolderBytes) -> str:
-    """The digest of every file read from the folder: its path in the folder, its length and its bytes."""
-    h = hashlib.sha256(MAGIC)
-    for name in sorted(raw.files):
-        data = raw.files[name]
-        h.update(f"{name}\0{len(data)}\0".encode())
-        h.update(data)
-    return h.hexdigest()
+StatusSections = tuple[bytes, bytes]  # the status table and its lines, made by `ratify.query.status_table`
 
 
 @attrs.frozen
@@ -117,8 +107,9 @@ class _Records(Mapping[str, dict[str, Any]]):
         return len(self._spans)
 
 
-def snapshot_bytes(snap: Snapshot, folder: Path) -> bytes:
-    """The snapshot as bytes (deterministic); warnings name their files relative to `folder`."""
+def snapshot_bytes(snap: Snapshot, folder: Path, status: StatusSections) -> bytes:
+    """The snapshot as bytes (deterministic), with its status table; warnings name their files relative to
+    `folder`."""
     conv = snapshot_converter()
     by_inst: dict[str, dict[str, Any]] = {i: {} for i in snap.order}
     for p in snap.participations or ():
@@ -147,8 +138,8 @@ def snapshot_bytes(snap: Snapshot, folder: Path) -> bytes:
         "order": list(snap.order),
         "segments": segments,
     }
-    return (MAGIC + snap.digest.encode("ascii") + b"\n"
-            + json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode() + b"\n" + bytes(body))
+    return assemble(snap.digest, {"status": status[0], "lines": status[1], "body": bytes(body),
+                                  "header": json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode()})
 
 
 def _relative(file: str, root: str) -> str:
@@ -158,16 +149,13 @@ def _relative(file: str, root: str) -> str:
     return file
 
 
-def read_snapshot(data: bytes, digest: str, folder: Path) -> Snapshot | None:
+def read_snapshot(data: bytes | Sections, digest: str, folder: Path) -> Snapshot | None:
     """The snapshot in `data` if it is one of this format for the folder whose bytes have `digest`, else None."""
-    if not data.startswith(MAGIC + digest.encode("ascii") + b"\n"):
-        return None
-    start = len(MAGIC) + len(digest) + 1
-    end = data.find(b"\n", start)
-    if end < 0:
+    found = sections_of(data, digest) if isinstance(data, bytes) else data
+    if found is None:
         return None
     try:
-        header = json.loads(data[start:end])
+        header = json.loads(found.section("header"))
         conv = snapshot_converter()
         warnings = tuple(attrs.evolve(w, file=str(folder / w.file) if not Path(w.file).is_absolute() else w.file)
                          for w in conv.structure(header["warnings"], tuple[Problem, ...]))
@@ -182,7 +170,7 @@ def read_snapshot(data: bytes, digest: str, folder: Path) -> Snapshot | None:
             warnings=warnings,
             order=tuple(header["order"]),
             segments=header["segments"],
-            body=data[end + 1:].decode("ascii"),
+            body=found.section("body").decode("ascii"),
         )
     except Exception:  # noqa: BLE001 - a snapshot that does not read is no snapshot: the folder is read afresh
         return None
@@ -194,35 +182,10 @@ def _participation_hook() -> Callable[[Any, Any], Participation]:
     return snapshot_converter().get_structure_hook(Participation)
 
 
-def known_snapshot(raw: FolderBytes, digest: str) -> Snapshot | None:
-    """The snapshot of a folder whose bytes have `digest`: the bundled one if they are the bundled
-    data's, else the one kept in the user's cache, else None."""
-    snap = _bundled_snapshot(digest, raw.folder)
-    if snap is not None:
-        return snap
-    cache = default_cache()
-    if cache is None:
-        return None
-    with cache:
-        data = cache.get_snapshot(digest)
-    return read_snapshot(data, digest, raw.folder) if data is not None else None
-
-
-def remember_snapshot(snap: Snapshot, folder: Path) -> None:
+def remember_snapshot(snap: Snapshot, folder: Path, status: StatusSections) -> None:
     """Keep the snapshot of a folder just read and found valid in the user's cache (if there is one)."""
     cache = default_cache()
     if cache is None or not snap.digest:
         return
     with cache:
-        cache.put_snapshot(snap.digest, snapshot_bytes(snap, folder))
-
-
-def _bundled_snapshot(digest: str, folder: Path) -> Snapshot | None:
-    try:
-        with open(bundled_snapshot(), "rb") as fh:
-            if fh.read(len(MAGIC) + len(digest) + 1) != MAGIC + digest.encode("ascii") + b"\n":
-                return None  # not the bundled data's bytes (or an install without its snapshot)
-            data = MAGIC + digest.encode("ascii") + b"\n" + fh.read()
-    except OSError:
-        return None
-    return read_snapshot(data, digest, folder)
+        cache.put_snapshot(snap.digest, snapshot_bytes(snap, folder, status))

@@ -29,14 +29,13 @@ import errno
 import hashlib
 import os
 import re
-import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from ratify.errors import DataError, OutputError, Problem
+from ratify.errors import DataError, OutputError, problem
 from ratify.store.atomic import mode_for
 
 try:
@@ -194,7 +193,9 @@ def create_folder(src: Path, dst: Path) -> None:
     The copy is made in a hidden sibling (locked while it is being made), flushed and renamed into
     place. Siblings that a killed copy left (no one holds their lock) are removed first.
     """
+    import shutil
     import tempfile
+
 
     if dst.exists() and (not dst.is_dir() or any(dst.iterdir())):
         raise OutputError(f"{dst}: already exists and is not an empty folder")
@@ -236,6 +237,8 @@ class _CopyFailed(Exception):
 
 
 def _copy_or_stop(src: str, dst: str) -> object:
+    import shutil
+
     try:
         return shutil.copy2(src, dst)
     except OSError as exc:
@@ -243,6 +246,8 @@ def _copy_or_stop(src: str, dst: str) -> object:
 
 
 def _reason(exc: OSError) -> str:
+    import shutil
+
     if exc.strerror:
         return exc.strerror
     if isinstance(exc, shutil.Error) and exc.args and isinstance(exc.args[0], list) and exc.args[0]:
@@ -261,6 +266,7 @@ def _umask() -> int:
 def _remove_stale_copies(dst: Path) -> None:
     """Remove the half-made copies a killed `create_folder` left beside `dst` (none is locked any more)."""
     import glob
+    import shutil
 
     for sibling in dst.parent.glob(f".{glob.escape(dst.name)}.*{_NEW}"):
         with contextlib.suppress(OSError):
@@ -415,6 +421,8 @@ def _sync_files(paths: list[Path]) -> None:
 
 
 def _commit(root: Path, files: dict[str, bytes]) -> None:
+    import shutil
+
     token = os.urandom(4).hex()
     entries: list[dict[str, str | None]] = []
     made: list[Path] = []
@@ -546,7 +554,7 @@ def _read_journal(root: Path) -> tuple[str, list[dict[str, str | None]]]:
                         raise ValueError(f"unexpected file {name!r}")
             e.setdefault("old", None)
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise DataError([Problem(str(path), "", f"the journal of an interrupted write is damaged ({exc}); "
+        raise DataError([problem(str(path), "", f"the journal of an interrupted write is damaged ({exc}); "
                                  "restore the folder from a copy")]) from exc
     return direction, entries
 
@@ -593,7 +601,7 @@ def _recover_locked(root: Path) -> str | None:
                 _roll_back(root, entries)
                 done = "undid an interrupted write"
         except OSError as exc:
-            raise DataError([Problem(str(root / JOURNAL_NAME), "", "an interrupted write could not be "
+            raise DataError([problem(str(root / JOURNAL_NAME), "", "an interrupted write could not be "
                                      f"completed: {exc.strerror or exc}")]) from exc
     if _remove_leftovers(root) and done is None:
         done = "removed what an interrupted write left"
@@ -680,13 +688,13 @@ def _tidy(fd: int, root: Path, wait: float) -> None:
             _held[_key(root)] = "ex"
             _recover_locked(root)
         except PermissionError as exc:
-            raise DataError([Problem(str(root / JOURNAL_NAME), "", "an interrupted write left this folder "
+            raise DataError([problem(str(root / JOURNAL_NAME), "", "an interrupted write left this folder "
                                      f"half-written and it cannot be completed: {exc.strerror or exc}")]) from exc
         finally:
             _held.pop(_key(root), None)
     _flock(fd, _SH, root, wait, "read")
     if (root / JOURNAL_NAME).exists():
-        raise DataError([Problem(str(root / JOURNAL_NAME), "", "an interrupted write left this folder "
+        raise DataError([problem(str(root / JOURNAL_NAME), "", "an interrupted write left this folder "
                                  "half-written; open it once with the right to write to it to complete it")])
 
 
@@ -695,5 +703,6 @@ def _recover_unlocked_journal(root: Path, wait: float) -> None:
         with _exclusive(root, wait):
             _recover_locked(root)
     except OutputError as exc:
-        raise DataError([Problem(str(root / JOURNAL_NAME), "", "an interrupted write left this folder "
+        raise DataError([problem(str(root / JOURNAL_NAME), "", "an interrupted write left this folder "
                                  f"half-written and it cannot be completed: {exc}")]) from exc
+

@@ -12,11 +12,11 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from ratify.errors import Problem, Severity
 from ratify.model.enums import AcceptanceKind, ActionKind, ConsentKind, RelationKind
 from ratify.model.procedures import article_number
 from ratify.model.records import Consent, Group, GroupMap, Instrument, Member, State
 from ratify.model.rules import MAX_RULE_COUNT, apply_rule, computed_entry_into_force
+from ratify.problems import Problem, Severity
 from ratify.store.schema import InstrumentFile, ParticipantRecord, ProceduresFile
 
 __all__ = ["date_order_issues", "find_instrument", "validate_files", "validate_procedures"]

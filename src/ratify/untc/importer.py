@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ratify.errors import DataError, Severity, UntcFormatError
+from ratify.errors import DataError, UntcFormatError
 from ratify.model.enums import ActionKind, ConsentKind, ImportNoteKind, InstrumentKind, StatementKind, Theme
 from ratify.model.names import normalize
 from ratify.model.records import (
@@ -33,6 +33,7 @@ from ratify.model.records import (
     State,
     Statement,
 )
+from ratify.problems import Severity
 from ratify.query.diff import Difference, DifferenceKind
 from ratify.resources import bundled_data
 from ratify.store.schema import Correction, InstrumentFile, ParticipantRecord, UnmatchedRow

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ratify.model.procedures import ProcedureKind, ProcedureStatus
 from ratify.model.records import Instrument, State, StatementKind, Status, Theme
+from ratify.model.status import BOUND
 from ratify.present.documents.views import ObligationRow, Obligations, ObligationTable
 from ratify.present.i18n import N_
 from ratify.present.phrases import articles, ref_text
@@ -32,12 +33,11 @@ __all__ = ["CORE_THEMES", "obligations"]
 # the themes of the compilation's first table ("international human rights treaties"); every other binding
 # instrument is one of the "other main relevant international instruments" (refugees, statelessness, Palermo)
 CORE_THEMES = frozenset({Theme.HUMAN_RIGHTS, Theme.MIGRANT_WORKERS})
-_BOUND = (Status.PARTY, Status.CONTRACTING)
 _TABLES = (N_("International human rights treaties"), N_("Other main relevant international instruments"))
 
 
 def _bound(cat: Catalog, state: State, inst: Instrument, on: dt.date) -> bool:
-    return cat.status(state, inst, on) in _BOUND
+    return cat.status(state, inst, on) in BOUND
 
 
 def _consent_year(cat: Catalog, state: State, inst: Instrument) -> str:
