@@ -147,10 +147,14 @@ def bench_processes(repeat: int, work: Path) -> None:
         "import ratify": fixed("-c", "import ratify"),
         "status": fixed("-m", "ratify", "status", "KAZ", "V-2"),
         "status cold": status_cold,
+        "status ru": fixed("-m", "ratify", "status", "KAZ", "V-2", "--lang", "ru"),
         "brief": fixed("-m", "ratify", "brief", "KAZ", "-o", str(work / "x.html")),
-        # the floors: importing the libraries the project's style requires, and nothing else
+        # the floors: importing what a command cannot do without, and nothing else
+        "floor status": fixed("-c", "import argparse, datetime, enum, gettext, hashlib, json, pathlib, typing"),
         "floor model": fixed("-c", "import attrs, cattrs"),
         "floor documents": fixed("-c", "import attrs, cattrs, jinja2, babel.dates"),
+        "floor documents dated": fixed("-c", "import datetime, attrs, cattrs, jinja2, babel.dates; babel.dates."
+                                             "format_date(datetime.date(1999, 1, 15), 'long', locale='en_GB')"),
     }
     if has_pycountry:
         commands["pycountry"] = fixed("-c", PYCOUNTRY)
@@ -164,11 +168,16 @@ def bench_processes(repeat: int, work: Path) -> None:
     row("`ratify status KAZ V-2`, whole process, cache warm", t["status"], base, base_name, "≤ 1.0×", 1.0)
     row("`ratify status KAZ V-2`, whole process, cache empty (first run)", t["status cold"], base, base_name,
         "≤ 2×", 2.0)
+    row("`ratify status KAZ V-2 --lang ru`, whole process, cache warm", t["status ru"], base, base_name, "—")
     row("`ratify brief KAZ -o x.html`, whole process", t["brief"], base, base_name, "≤ 2×", 2.0)
+    row("floor: the standard library `status` needs (argparse, datetime, enum, gettext, hashlib, json, pathlib, "
+        "typing)", t["floor status"], base, base_name, "— (under `status`)")
     row("floor: `python -c 'import attrs, cattrs'` (the model's libraries, nothing else)", t["floor model"], base,
-        base_name, "— (under every command)")
+        base_name, "— (under every command but `status`)")
     row("floor: `python -c 'import attrs, cattrs, jinja2, babel.dates'` (a document's libraries)",
         t["floor documents"], base, base_name, "— (under every document)")
+    row("floor: the same, and one date in British English by Babel (its locale data loaded)",
+        t["floor documents dated"], base, base_name, "— (under every English document)")
 
 
 @contextlib.contextmanager

@@ -19,11 +19,12 @@ from ratify.errors import DataError, RatifyError
 __all__ = ["main"]
 
 # modules that add sub-commands, in the order `ratify --help` lists them
-_COMMAND_MODULES = ("core", "analysis", "procedures", "reports", "importing", "updating", "exports")
+_COMMAND_MODULES = ("status", "core", "analysis", "procedures", "reports", "importing", "updating", "exports")
 
 # each sub-command and the module that registers it (a test checks it against what each module registers)
 _COMMANDS = {
-    **dict.fromkeys(("status", "validate", "init", "cache"), "core"),
+    "status": "status",
+    **dict.fromkeys(("validate", "init", "cache"), "core"),
     **dict.fromkeys(("gaps", "matrix", "changes"), "analysis"),
     "procedures": "procedures",
     **dict.fromkeys(("brief", "report"), "reports"),
