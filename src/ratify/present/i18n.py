@@ -24,6 +24,7 @@ and translate the new entries; `tests/reports/test_reports_i18n.py` fails while 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gettext
 import io
@@ -106,12 +107,10 @@ def _compiled(po: bytes, code: str) -> bytes:
     user's cache (authenticated like every entry there) under the digest of the `.po`'s bytes."""
     import hashlib
 
-    from babel import __version__ as babel_version
-
     from ratify.store.cache import default_cache
 
     store = default_cache()
-    key = f"{code}\0{hashlib.sha256(po).hexdigest()}\0{babel_version}"
+    key = f"{code}\0{hashlib.sha256(po).hexdigest()}\0{_compiler()}"
     if store is not None:
         with store:
             found = store.get_blob(_MO_BLOB, key)
@@ -127,6 +126,22 @@ def _compiled(po: bytes, code: str) -> bytes:
         with store:
             store.put_blob(_MO_BLOB, key, buf.getvalue())
     return buf.getvalue()
+
+
+@cache
+def _compiler() -> str:
+    """What compiles a `.po`: Babel's reader and writer of catalogues, by the digest of their files — read,
+    not imported, so that a catalogue found compiled in the cache needs no Babel at all."""
+    import hashlib
+    import importlib.util
+
+    spec = importlib.util.find_spec("babel")
+    h = hashlib.sha256()
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        for name in ("__init__.py", "messages/catalog.py", "messages/pofile.py", "messages/mofile.py"):
+            with contextlib.suppress(OSError):
+                h.update(name.encode() + b"\0" + (Path(folder) / name).read_bytes())
+    return h.hexdigest()
 
 
 class Lang(NamedTuple):
