@@ -152,3 +152,11 @@ def test_a_folder_with_an_error_is_refused_as_load_refuses_it(tmp_path: Path, ca
     (folder / "states.toml").write_text("not = [toml", encoding="utf-8")
     with pytest.raises(ratify.DataError, match="states.toml"):
         status_table(folder)
+
+
+def test_a_state_the_table_does_not_hold_has_done_nothing(cat: ratify.Catalog) -> None:
+    import attrs
+
+    stranger = attrs.evolve(cat.state("KAZ"), alpha3="XXA", alpha2="XA")  # not one of the catalogue's states
+    assert cat._participations.status_table is not None
+    assert cat.status(stranger, "V-2") is ratify.Status.NONE

@@ -183,10 +183,12 @@ class StatusTable:
         return tuple(out)
 
     def _rows_of(self, state: str) -> dict[str, _Row]:
+        """The records of `state` by instrument id; none for a state the table does not hold."""
         rows = self._rows.get(state)
         if rows is None:
-            start, end = self._table["states"][state]["at"]
-            rows = self._rows[state] = {ident: _row(r) for ident, r in json.loads(self._lines[start:end]).items()}
+            entry = self._table["states"].get(state)
+            found = json.loads(self._lines[entry["at"][0]:entry["at"][1]]) if entry is not None else {}
+            rows = self._rows[state] = {ident: _row(r) for ident, r in found.items()}
         return rows
 
 
