@@ -29,7 +29,6 @@ __all__ = [
     "UnreachableError",
     "UntcFormatError",
     "UpdateError",
-    "problem",
 ]
 
 

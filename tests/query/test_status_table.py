@@ -4,8 +4,10 @@ and date, and is never served for bytes other than those it was made from."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -16,6 +18,7 @@ from ratify.query.load import catalog_of, status_table
 from ratify.query.status_table import StatusFacts, StatusTable
 from ratify.resources import bundled_data
 from ratify.store.read import read_folder
+from ratify.store.snapshot_file import Sections
 
 # dates that split the records of the region: before most, a record's day and the day after, today, later
 DATES = (None, dt.date(1950, 1, 1), dt.date(1993, 12, 31), dt.date(1999, 1, 15), dt.date(1999, 1, 16),
@@ -160,3 +163,38 @@ def test_a_state_the_table_does_not_hold_has_done_nothing(cat: ratify.Catalog) -
     stranger = attrs.evolve(cat.state("KAZ"), alpha3="XXA", alpha2="XA")  # not one of the catalogue's states
     assert cat._participations.status_table is not None
     assert cat.status(stranger, "V-2") is ratify.Status.NONE
+
+
+def _sections(cat: ratify.Catalog) -> tuple[dict[str, Any], bytes]:
+    from ratify.query.status_table import status_sections
+
+    table, lines = status_sections(cat)
+    return json.loads(table), lines
+
+
+def test_a_damaged_line_or_another_states_is_answered_from_the_records(afresh: ratify.Catalog) -> None:
+    table, lines = _sections(afresh)
+    ids = tuple(i.id for i in afresh.instruments)
+    expected = tuple(_expected(afresh, "KAZ", i, dt.date(2020, 1, 1)) for i in afresh.instruments)
+    table["states"]["KAZ"]["at"] = table["states"]["KGZ"]["at"]  # the offsets of another state's line
+    shifted = StatusTable(json.dumps(table).encode(), lines, None, lambda: afresh)
+    assert shifted.facts("KAZ", ids, dt.date(2020, 1, 1)) == expected
+    start, end = table["states"]["KGZ"]["at"]
+    damaged = StatusTable(json.dumps(table).encode(), lines[:start] + b"\0" * (end - start) + lines[end:], None,
+                          lambda: afresh)
+    assert damaged.facts("KAZ", ids, dt.date(2020, 1, 1)) == expected
+
+
+@pytest.mark.parametrize("damage", ["no keys", "a span past the end", "an instrument out of order"])
+def test_a_table_of_another_shape_is_no_table(afresh: ratify.Catalog, damage: str) -> None:
+    table, lines = _sections(afresh)
+    if damage == "no keys":
+        table = {"states": {}}
+    elif damage == "a span past the end":
+        table["states"]["KAZ"]["at"] = [0, len(lines) + 1]
+    else:
+        table["order"].append("no-such-instrument")
+    head = json.dumps(table).encode()
+    start = len(head) + 1
+    sections = Sections(head + b"\n" + lines, {"status": (0, len(head)), "lines": (start, start + len(lines))})
+    assert StatusTable.read(sections, None, lambda: afresh) is None

@@ -148,7 +148,8 @@ def test_the_snapshot_is_json_not_code() -> None:
     assert len(table["states"]) == len(ratify.load(bundled=True).states)
     for entry in table["states"].values():
         start, end = entry["at"]
-        assert isinstance(json.loads(lines[start:end]), dict)
+        code, records = json.loads(lines[start:end])
+        assert isinstance(code, str) and isinstance(records, dict)
 
 
 def test_the_cache_keeps_the_snapshots_of_the_folders_written_last(cache_dir: Path, tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ def _status(args: argparse.Namespace) -> int:
 
     lg = language(args.lang)
     table = status_table(args.data, bundled=getattr(args, "bundled", False))  # no record made, no attrs imported
-    say_origin(table.origin, args.lang or "en")
+    say_origin(table.origin, args.lang)
     state = table.state(args.state)
     instruments = table.instruments(args.instruments or None)
     text = args.format == "text"  # for people: in the language asked for; CSV and JSON keep the keys and values

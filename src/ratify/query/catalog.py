@@ -27,7 +27,6 @@ StateRef = str | State
 InstrumentRef = str | Instrument
 
 
-
 def _instrument_names(inst: Instrument) -> list[str | None]:
     names: list[str | None] = [inst.id, inst.mtdsg, inst.title.en, inst.title.ru, inst.short_name.en,
                                inst.short_name.ru, *inst.aliases]

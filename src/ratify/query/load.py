@@ -72,7 +72,7 @@ def catalog_of_bytes(raw: FolderBytes, origin: Origin | None) -> Catalog:
 
     snap = compile_folder(structure_folder(raw), digest)
     cat = _catalog(snap, raw.folder, origin)
-    remember_snapshot(snap, raw.folder, status_sections(cat))
+    remember_snapshot(snap, raw.folder, lambda: status_sections(cat))
     return cat
 
 

@@ -16,8 +16,8 @@ from its catalogue, the same way; a catalogue served from a snapshot answers `st
 
 Layout (two sections of the snapshot, both ASCII JSON): the table — states (names, where the line of
 each is), instruments (in the catalogue's order), lookup keys — and the lines, one per state, each
-mapping an instrument id to [signature, consent, kind of consent, entry into force, recorded?,
-unknown?, denunciation notified, denunciation effective, denounced?].
+[its code, {instrument id: [signature, consent, kind of consent, entry into force, recorded?,
+unknown?, denunciation notified, denunciation effective, denounced?]}].
 """
 
 from __future__ import annotations
@@ -75,15 +75,8 @@ def status_sections(cat: Catalog) -> tuple[bytes, bytes]:
     lines, at = [], 0
     states: dict[str, Any] = {}
     for st in cat.states:
-        row = {}
-        for p in cat.participations_of(state=st):
-            d = p.denunciation
-            row[p.instrument] = [
-                _iso(p.signature), _iso(p.consent.date) if p.consent else None,
-                p.consent.kind.value if p.consent else None, _iso(p.entry_into_force),
-                p.entry_into_force_recorded, p.entry_into_force_unknown,
-                _iso(d.notified) if d else None, _iso(d.effective) if d else None, d is not None]
-        line = json.dumps(row, separators=(",", ":")).encode("ascii")
+        records = _records_of(cat, st.alpha3)
+        line = json.dumps([st.alpha3, records], separators=(",", ":")).encode("ascii")
         states[st.alpha3] = {"name": dict(st.name.texts), "at": [at, at + len(line)]}
         lines.append(line)
         at += len(line) + 1
@@ -98,6 +91,19 @@ def status_sections(cat: Catalog) -> tuple[bytes, bytes]:
              "state_keys": {k: s.alpha3 if s is not None else None for k, s in state_keys.items()},
              "instrument_keys": {k: i.id if i is not None else None for k, i in instrument_keys.items()}}
     return json.dumps(table, separators=(",", ":")).encode("ascii"), b"\n".join(lines)
+
+
+def _records_of(cat: Catalog, state: str) -> dict[str, list[Any]]:
+    """The records of `state` as the table's line keeps them: instrument id -> the dates and flags."""
+    found = {}
+    for p in cat.participations_of(state=state):
+        d = p.denunciation
+        found[p.instrument] = [
+            _iso(p.signature), _iso(p.consent.date) if p.consent else None,
+            p.consent.kind.value if p.consent else None, _iso(p.entry_into_force),
+            p.entry_into_force_recorded, p.entry_into_force_unknown,
+            _iso(d.notified) if d else None, _iso(d.effective) if d else None, d is not None]
+    return found
 
 
 class StatusTable:
@@ -115,15 +121,28 @@ class StatusTable:
 
     @classmethod
     def read(cls, found: Sections, origin: Origin | None, load: Callable[[], Catalog]) -> StatusTable | None:
-        """The table of a snapshot's sections (None if they hold none that reads)."""
+        """The table of a snapshot's sections; None if they hold none of this shape (the catalogue answers
+        instead). A state's line is read when first asked about; one that does not read, or is another
+        state's, is answered from the catalogue's records."""
         try:
-            return cls(found.section("status"), found.section("lines"), origin, load)
-        except (ValueError, KeyError):  # not JSON: no table (the catalogue answers instead)
+            table = cls(found.section("status"), found.section("lines"), origin, load)
+        except (ValueError, KeyError):  # not JSON
             return None
+        return table if table._well_formed() else None
+
+    def _well_formed(self) -> bool:
+        t, end = self._table, len(self._lines)
+        try:
+            return (all(isinstance(t[k], dict) for k in ("states", "instruments", "state_keys", "instrument_keys"))
+                    and isinstance(t["order"], list) and all(i in t["instruments"] for i in t["order"])
+                    and all(0 <= e["at"][0] <= e["at"][1] <= end and isinstance(e["name"]["en"], str)
+                            for e in t["states"].values()))
+        except (KeyError, TypeError, IndexError):
+            return False
 
     @classmethod
     def of(cls, cat: Catalog) -> StatusTable:
-        """The table of a catalogue in memory (a folder without a snapshot, a simulated catalogue)."""
+        """The table of a catalogue in memory (that of a folder read afresh, with no snapshot)."""
         table, lines = status_sections(cat)
         made = cls(table, lines, cat.origin, lambda: cat)
         made._catalog = cat
@@ -187,8 +206,14 @@ class StatusTable:
         rows = self._rows.get(state)
         if rows is None:
             entry = self._table["states"].get(state)
-            found = json.loads(self._lines[entry["at"][0]:entry["at"][1]]) if entry is not None else {}
-            rows = self._rows[state] = {ident: _row(r) for ident, r in found.items()}
+            try:
+                code, found = json.loads(self._lines[entry["at"][0]:entry["at"][1]]) if entry else (state, {})
+                if code != state:
+                    raise ValueError(f"the line of {code!r} where {state!r} was expected")
+                rows = {ident: _row(r) for ident, r in found.items()}
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError):  # a damaged line: the records
+                rows = {ident: _row(r) for ident, r in _records_of(self.catalog(), state).items()}
+            self._rows[state] = rows
         return rows
 
 

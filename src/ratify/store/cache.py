@@ -87,19 +87,19 @@ class CacheUnusable(Exception):  # internal: why the cache folder cannot be used
 
 @functools.cache
 def _code_fingerprint() -> bytes:
-    """What the cached entries depend on: ratify's version and the modules that define, structure, check
-    and compile them, and make a snapshot's status table (read as files, not imported: the cache sits
-    below them)."""
+    """What the cached entries depend on: ratify's version and every module that defines, structures,
+    checks or compiles them or makes a snapshot's status table — the model, the store and the queries
+    (read as files, not imported: the cache sits below them)."""
     from ratify import __version__
 
     h = hashlib.blake2b(__version__.encode(), digest_size=16)
     h.update(f"{sys.version_info[:2]}".encode())
-    store = Path(__file__).resolve().parent
-    package = store.parent
-    for path in (store / "schema.py", store / "convert.py", store / "read.py", store / "validate.py",
-                 store / "snapshot.py", store / "snapshot_file.py", package / "problems.py",
-                 package / "model" / "records.py", package / "model" / "procedures.py", package / "model" / "rules.py",
-                 package / "model" / "status.py", package / "query" / "status_table.py"):
+    package = Path(__file__).resolve().parent.parent
+    modules = [package / "errors.py", package / "problems.py"]
+    for layer in ("model", "store", "query"):
+        modules += sorted((package / layer).glob("*.py"))
+    for path in modules:
+        h.update(path.relative_to(package).as_posix().encode() + b"\0")
         h.update(path.read_bytes())
     return h.digest()
 

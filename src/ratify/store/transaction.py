@@ -196,7 +196,6 @@ def create_folder(src: Path, dst: Path) -> None:
     import shutil
     import tempfile
 
-
     if dst.exists() and (not dst.is_dir() or any(dst.iterdir())):
         raise OutputError(f"{dst}: already exists and is not an empty folder")
     try:
@@ -705,4 +704,3 @@ def _recover_unlocked_journal(root: Path, wait: float) -> None:
     except OutputError as exc:
         raise DataError([problem(str(root / JOURNAL_NAME), "", "an interrupted write left this folder "
                                  f"half-written and it cannot be completed: {exc}")]) from exc
-
