@@ -39,7 +39,7 @@ def _status(args: argparse.Namespace) -> int:
     from ratify.query.load import status_table
 
     lg = language(args.lang)
-    table = status_table(args.data, bundled=getattr(args, "bundled", False))  # no record made, no attrs imported
+    table = status_table(args.data, bundled=args.bundled)  # no record made, no attrs imported
     say_origin(table.origin, args.lang)
     state = table.state(args.state)
     instruments = table.instruments(args.instruments or None)
