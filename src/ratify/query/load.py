@@ -46,34 +46,42 @@ def status_table(path: str | os.PathLike[str] | None = None, *, bundled: bool = 
     """
     origin = data_folder(path, bundled=bundled)
     raw = read_folder_bytes(Path(origin.path))
+    digest = folder_digest(raw)
     if not raw.problems:
-        found = snapshot_data(folder_digest(raw), ("status", "lines"))
+        found = snapshot_data(digest, ("status", "lines"))
         table = StatusTable.read(found, origin, lambda: catalog_of_bytes(raw, origin)) if found else None
         if table is not None:
             return table
-    return StatusTable.of(catalog_of_bytes(raw, origin))
+    cat, table = _loaded(raw, origin, digest)
+    return table if table is not None else StatusTable.of(cat)
 
 
 def catalog_of_bytes(raw: FolderBytes, origin: Origin | None) -> Catalog:
     """The catalogue of a folder's bytes: from the snapshot made from exactly those bytes if there is one,
     else read afresh (and its snapshot, with its status table, kept in the user's cache)."""
+    return _loaded(raw, origin, folder_digest(raw))[0]
+
+
+def _loaded(raw: FolderBytes, origin: Origin | None, digest: str) -> tuple[Catalog, StatusTable | None]:
+    """The catalogue of the folder's bytes (whose digest is `digest`), and its status table if one was
+    read or made on the way."""
     from ratify.store.snapshot import read_snapshot, remember_snapshot
 
-    digest = folder_digest(raw)
     found = snapshot_data(digest) if not raw.problems else None
     snap = read_snapshot(found, digest, raw.folder) if found is not None else None
     if found is not None and snap is not None:
         # its status table answers `status` (and so every matrix) without making a record
-        cat = _catalog(snap, raw.folder, origin, StatusTable.read(found, origin, lambda: cat))
-        return cat
+        table = StatusTable.read(found, origin, lambda: cat)
+        cat = _catalog(snap, raw.folder, origin, table)
+        return cat, table
     # read afresh: parse, structure, check, compile (the modules that do it load only now)
     from ratify.query.status_table import status_sections
     from ratify.store.read import compile_folder, structure_folder
 
     snap = compile_folder(structure_folder(raw), digest)
     cat = _catalog(snap, raw.folder, origin)
-    remember_snapshot(snap, raw.folder, lambda: status_sections(cat))
-    return cat
+    kept = remember_snapshot(snap, raw.folder, lambda: status_sections(cat))
+    return cat, StatusTable.of(cat, kept) if kept is not None else None
 
 
 def folder_snapshot(folder: Path) -> bytes:

@@ -141,9 +141,10 @@ class StatusTable:
             return False
 
     @classmethod
-    def of(cls, cat: Catalog) -> StatusTable:
-        """The table of a catalogue in memory (that of a folder read afresh, with no snapshot)."""
-        table, lines = status_sections(cat)
+    def of(cls, cat: Catalog, sections: tuple[bytes, bytes] | None = None) -> StatusTable:
+        """The table of a catalogue in memory (that of a folder read afresh, with no snapshot), from its
+        `status_sections` if they were made already."""
+        table, lines = sections if sections is not None else status_sections(cat)
         made = cls(table, lines, cat.origin, lambda: cat)
         made._catalog = cat
         return made

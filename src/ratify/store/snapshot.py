@@ -182,11 +182,14 @@ def _participation_hook() -> Callable[[Any, Any], Participation]:
     return snapshot_converter().get_structure_hook(Participation)
 
 
-def remember_snapshot(snap: Snapshot, folder: Path, status: Callable[[], StatusSections]) -> None:
+def remember_snapshot(snap: Snapshot, folder: Path, status: Callable[[], StatusSections]) -> StatusSections | None:
     """Keep the snapshot of a folder just read and found valid in the user's cache (if there is one), with
-    the status table `status()` makes (only then: it costs a pass over every record)."""
+    the status table `status()` makes (only then: it costs a pass over every record); the table kept, if
+    it was."""
     cache = default_cache()
     if cache is None or not snap.digest:
-        return
+        return None
+    sections = status()
     with cache:
-        cache.put_snapshot(snap.digest, snapshot_bytes(snap, folder, status()))
+        cache.put_snapshot(snap.digest, snapshot_bytes(snap, folder, sections))
+    return sections
